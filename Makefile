@@ -1,0 +1,41 @@
+# Two commands for a fresh machine: `make serve` and `make test`. Everything else is optional.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.setup-stamp
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup snippets build serve test test-fast lint clean
+
+## setup: create .venv, install the pinned Python and npm packages (re-runs when a pin changes)
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml package.json package-lock.json
+	test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+## snippets: run every stale snippet once (the build does this too)
+snippets: setup
+	$(BIN)/autograd-snippets
+
+## build: the site, into site/, failing on any warning
+build: setup
+	$(BIN)/mkdocs build --strict
+
+## serve: build and serve both languages at http://127.0.0.1:8000, rebuilding on edits
+serve: setup
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+lint: setup
+	$(BIN)/ruff check .
+
+## test: every check: lint, strict build, snippet/graph/doc tests, page doctests
+test: setup lint build
+	$(BIN)/pytest
+
+clean:
+	rm -rf site generated

@@ -1,0 +1,61 @@
+"""MkDocs glue for the snippet runner; all real work lives in ``autograd_illustrated``.
+
+The runner is a standalone command (``autograd-snippets``). This hook only (1) calls it
+when something is stale, in one child process, and (2) publishes what it generated,
+which lives outside ``docs/`` so that ``mkdocs serve`` never rebuilds on its own output.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from autograd_illustrated.runner import find_snippets, stale_snippets
+
+PUBLISHED_SUFFIXES = {".svg", ".png", ".ipynb"}
+# Browser libraries come from npm at setup time and are served by the site itself.
+# Only what a browser fetches: minified code, its stylesheet, and woff2 fonts.
+VENDORED = {
+    "node_modules/katex/dist": ("assets/vendor/katex", ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js", "fonts/*.woff2")),
+}
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_pre_build(config) -> None:
+    root = _root(config)
+    if not stale_snippets(find_snippets(root)):
+        return  # the common case, and it costs no `import torch`
+    result = subprocess.run([sys.executable, "-m", "autograd_illustrated.runner", "--root", str(root)])
+    if result.returncode:
+        raise PluginError("a snippet failed; its file, line and traceback are printed above")
+
+
+def _add_tree(files, config, source: Path, url_prefix: str, suffixes=(), patterns=()) -> None:
+    for path in sorted(source.rglob("*")):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if suffixes and path.suffix not in suffixes:
+            continue
+        if patterns and not any(path.relative_to(source).match(p) for p in patterns):
+            continue
+        rel = f"{url_prefix}/{path.relative_to(source).as_posix()}"
+        files.append(File.generated(config, rel, abs_src_path=str(path)))
+
+
+def on_files(files, config):
+    root = _root(config)
+    generated = root / "generated"
+    if generated.is_dir():
+        _add_tree(files, config, generated, "generated", PUBLISHED_SUFFIXES)
+    for source, (url_prefix, patterns) in VENDORED.items():
+        if not (root / source).is_dir():
+            raise PluginError(f"{source} is missing: run `make setup` (it runs `npm ci`)")
+        _add_tree(files, config, root / source, url_prefix, patterns=patterns)
+    return files

@@ -1,0 +1,39 @@
+"""h = w * x + b: the smallest graph worth drawing, and how to walk it by hand."""
+
+import torch
+
+from autograd_illustrated.graphs import make_dot, save_graph
+
+torch.manual_seed(0)
+
+# --8<-- [start:build]
+x = torch.tensor([1.0], requires_grad=True)
+w = torch.tensor([4.0], requires_grad=True)
+b = torch.tensor([0.5], requires_grad=True)
+
+h = w * x + b
+print(h)
+# --8<-- [end:build]
+
+# --8<-- [start:draw]
+graph = make_dot(h, params={"x": x, "w": w, "b": b})
+# --8<-- [end:draw]
+save_graph(graph, "linear")
+
+# --8<-- [start:walk]
+print(h.grad_fn)
+print(h.grad_fn.next_functions)
+mul_node = h.grad_fn.next_functions[0][0]
+print(mul_node.next_functions)
+print(mul_node.next_functions[0][0].variable is w)
+# --8<-- [end:walk]
+
+# --8<-- [start:leaves]
+for name, t in {"x": x, "w": w, "b": b, "h": h}.items():
+    print(f"{name}: is_leaf={t.is_leaf}, requires_grad={t.requires_grad}, grad_fn={t.grad_fn}")
+# --8<-- [end:leaves]
+
+# --8<-- [start:backward]
+h.backward()
+print(w.grad, x.grad, b.grad)
+# --8<-- [end:backward]

@@ -1,0 +1,132 @@
+"""Which snippets must run again. Deliberately free of torch: a no-change build imports none.
+
+A snippet's key hashes its own text, the runner's version, the installed torch version and
+every project module the snippet imports (followed transitively), so editing a helper in
+``src/`` reruns exactly the snippets that use it.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+from .snippets import Snippet
+
+MANIFEST = ".manifest.json"
+
+
+def _runner_version() -> str:
+    # The code that turns a snippet into outputs is part of every key: changing how
+    # snippets run must invalidate what they produced.
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("execute.py", "snippets.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+RUNNER_VERSION = _runner_version()
+
+
+def _torch_version() -> str:
+    try:
+        return metadata.version("torch")
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _imported_modules(tree: ast.AST) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            # `from pkg import mod` may import a submodule: try both readings.
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _module_files(name: str, search: list[Path]) -> list[Path]:
+    parts = name.split(".")
+    found: list[Path] = []
+    for base in search:
+        for depth in range(1, len(parts) + 1):
+            stem = base.joinpath(*parts[:depth])
+            for candidate in (stem.with_suffix(".py"), stem / "__init__.py"):
+                if candidate.is_file():
+                    found.append(candidate.resolve())
+    return found
+
+
+def project_dependencies(snippet: Snippet) -> list[Path]:
+    """Project files the snippet imports, directly or through other project files."""
+    search = [snippet.root / "src", snippet.path.parent]
+    seen: set[Path] = set()
+    pending = [snippet.path]
+    while pending:
+        path = pending.pop()
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for name in _imported_modules(tree):
+            for dep in _module_files(name, search):
+                if dep not in seen and dep != snippet.path:
+                    seen.add(dep)
+                    pending.append(dep)
+    return sorted(seen)
+
+
+def cache_key(snippet: Snippet) -> str:
+    digest = hashlib.sha256()
+    parts = {
+        "runner": RUNNER_VERSION,
+        "torch": _torch_version(),
+        "snippet": hashlib.sha256(snippet.path.read_bytes()).hexdigest(),
+        "imports": {
+            dep.relative_to(snippet.root).as_posix(): hashlib.sha256(dep.read_bytes()).hexdigest()
+            for dep in project_dependencies(snippet)
+        },
+    }
+    digest.update(json.dumps(parts, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def stored_key(snippet: Snippet) -> str | None:
+    try:
+        return json.loads((snippet.output_dir() / MANIFEST).read_text())["key"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def is_stale(snippet: Snippet) -> bool:
+    return stored_key(snippet) != cache_key(snippet)
+
+
+def stale_snippets(snippets: list[Snippet]) -> list[Snippet]:
+    return [s for s in snippets if is_stale(s)]
+
+
+def write_manifest(snippet: Snippet, outputs: list[str], seconds: float) -> None:
+    manifest = {"key": cache_key(snippet), "outputs": sorted(outputs), "seconds": round(seconds, 3)}
+    target = snippet.output_dir() / MANIFEST
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    tmp.replace(target)
+
+
+def remove_orphans(root: Path, snippets: list[Snippet]) -> list[Path]:
+    """Delete generated folders whose snippet no longer exists."""
+    generated = root / "generated"
+    if not generated.is_dir():
+        return []
+    live = {s.output_dir().resolve() for s in snippets}
+    removed = []
+    for manifest in generated.rglob(MANIFEST):
+        folder = manifest.parent.resolve()
+        if folder not in live and not folder.name.startswith("_"):
+            shutil.rmtree(folder)
+            removed.append(folder)
+    return removed
