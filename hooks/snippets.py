@@ -20,7 +20,10 @@ PUBLISHED_SUFFIXES = {".svg", ".png", ".ipynb"}
 # Browser libraries come from npm at setup time and are served by the site itself.
 # Only what a browser fetches: minified code, its stylesheet, and woff2 fonts.
 VENDORED = {
-    "node_modules/katex/dist": ("assets/vendor/katex", ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js", "fonts/*.woff2")),
+    "node_modules/katex/dist": (
+        "assets/vendor/katex",
+        ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js", "fonts/*.woff2"),
+    ),
 }
 
 
@@ -32,7 +35,9 @@ def on_pre_build(config) -> None:
     root = _root(config)
     if not stale_snippets(find_snippets(root)):
         return  # the common case, and it costs no `import torch`
-    result = subprocess.run([sys.executable, "-m", "autograd_illustrated.runner", "--root", str(root)])
+    result = subprocess.run(
+        [sys.executable, "-m", "autograd_illustrated.runner", "--root", str(root)]
+    )
     if result.returncode:
         raise PluginError("a snippet failed; its file, line and traceback are printed above")
 

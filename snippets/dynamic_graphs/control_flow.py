@@ -30,6 +30,8 @@ def op_names(output):
         names.append(type(node).__name__)
         todo.extend(parent for parent, _ in node.next_functions)
     return names
+
+
 # --8<-- [end:function]
 
 

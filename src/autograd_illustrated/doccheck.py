@@ -42,8 +42,12 @@ class CodeParser:
     """Python code blocks and doctests, visible or invisible."""
 
     def __init__(self):
-        self.fences = FencedCodeBlockLexer(language=r".+", mapping={"language": "info", "source": "source"})
-        self.invisible = DirectiveInHTMLCommentLexer(directive=r"invisible-code-block", arguments=r"python")
+        self.fences = FencedCodeBlockLexer(
+            language=r".+", mapping={"language": "info", "source": "source"}
+        )
+        self.invisible = DirectiveInHTMLCommentLexer(
+            directive=r"invisible-code-block", arguments=r"python"
+        )
         self.doctests = DocTestStringParser(DocTestEvaluator(DOCTEST_FLAGS))
         self.python = PythonEvaluator()
 

@@ -24,9 +24,12 @@ def renumber_nodes(dot):
 
     body = []
     for line in dot.body:
-        line = _NODE_DECL.sub(lambda m: m.group(0).replace(m.group(1), name_of(m.group(1)), 1), line)
+        line = _NODE_DECL.sub(
+            lambda m: m.group(0).replace(m.group(1), name_of(m.group(1)), 1), line
+        )
         line = _EDGE.sub(
-            lambda m: f"{m.group(1)}{name_of(m.group(2))} -> {name_of(m.group(3))}{m.group(4)}", line
+            lambda m: f"{m.group(1)}{name_of(m.group(2))} -> {name_of(m.group(3))}{m.group(4)}",
+            line,
         )
         body.append(line)
     dot.body[:] = body
@@ -36,6 +39,10 @@ def renumber_nodes(dot):
 def make_dot(var, params=None, show_attrs=False, show_saved=False, max_attr_chars=50):
     """``torchviz.make_dot`` whose output is the same on every run. Same arguments."""
     dot = torchviz.make_dot(
-        var, params=params, show_attrs=show_attrs, show_saved=show_saved, max_attr_chars=max_attr_chars
+        var,
+        params=params,
+        show_attrs=show_attrs,
+        show_saved=show_saved,
+        max_attr_chars=max_attr_chars,
     )
     return renumber_nodes(dot)

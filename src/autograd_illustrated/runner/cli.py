@@ -1,13 +1,14 @@
 """``autograd-snippets``: run every stale snippet in one process and store its outputs.
 
-    autograd-snippets            # run what is stale, report what ran
-    autograd-snippets --check    # exit 1 if anything is stale, run nothing
-    autograd-snippets --force    # run everything
+autograd-snippets            # run what is stale, report what ran
+autograd-snippets --check    # exit 1 if anything is stale, run nothing
+autograd-snippets --force    # run everything
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import time
@@ -37,7 +38,8 @@ def run_snippets(snippets: list[Snippet], log=print) -> list[str]:
     failures = []
     for snippet in snippets:
         out = snippet.output_dir()
-        staging = out.with_name(out.name + ".running")
+        # Per-process staging name: two runners (two `mkdocs serve`s, say) must not collide.
+        staging = out.with_name(f"{out.name}.running-{os.getpid()}")
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         try:
@@ -49,7 +51,7 @@ def run_snippets(snippets: list[Snippet], log=print) -> list[str]:
             continue
         # Swap the fresh outputs in only once the whole snippet succeeded.
         shutil.rmtree(out, ignore_errors=True)
-        staging.rename(out)
+        staging.replace(out)
         cache.write_manifest(snippet, _store(snippet, run), run.seconds)
         log(f"ran    {snippet.rel} ({run.seconds:.2f}s)")
     return failures

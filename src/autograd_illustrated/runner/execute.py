@@ -108,7 +108,9 @@ def _failure_message(snippet: Snippet, exc: BaseException, fallback_line: int) -
     own = [f for f in frames if Path(f.filename).resolve() == snippet.path]
     line = own[-1].lineno if own else fallback_line
     # Drop the runner's own frames: the contributor wants to see their snippet and below.
-    first_own = next((i for i, f in enumerate(frames) if Path(f.filename).resolve() == snippet.path), 0)
+    first_own = next(
+        (i for i, f in enumerate(frames) if Path(f.filename).resolve() == snippet.path), 0
+    )
     shown = traceback.format_list(frames[first_own:])
     detail = "".join(traceback.format_exception_only(type(exc), exc)).rstrip()
     return (
@@ -141,6 +143,7 @@ def run_snippet(snippet: Snippet, artifact_dir: Path | None = None) -> SnippetRu
             warnings.catch_warnings(),
         ):
             warnings.simplefilter("always")
+
             # A warning the snippet's own line triggers belongs in the output, where the
             # reader would see it; warnings from inside libraries (deprecations) do not.
             def show(message, category, origin, *args, **kwargs):

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SECTION_MARK = re.compile(r"^\s*#\s*--8<--\s*\[(start|end):([A-Za-z0-9_-]+)\]\s*$")
-# A statement that raises on purpose says so where the reader sees it: `y.backward()  # raises: RuntimeError`
+# A statement that raises on purpose says so where the reader sees it:
+#     y.backward()  # raises: RuntimeError
 RAISES_MARK = re.compile(r"#\s*raises:\s*([A-Za-z_][A-Za-z0-9_.]*)")
 
 
