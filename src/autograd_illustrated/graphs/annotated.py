@@ -1,0 +1,222 @@
+"""A renderer-neutral model of an annotated backward graph, and its DOT.
+
+Any engine can describe its graph with :class:`Node` and :class:`Graph`: PyTorch (see
+:mod:`autograd_illustrated.graphs.trace`), or the small engine built on the "build your own
+autograd" page. :func:`to_dot` turns the description into Graphviz DOT, which
+:func:`autograd_illustrated.graphs.render_svg` or :func:`~autograd_illustrated.graphs.save_graph`
+lays out as SVG.
+
+The DOT is a pure function of the graph: nodes and edges are written in the order given,
+with the ids given, so the same graph always gives the same SVG, byte for byte.
+
+Example:
+    >>> from autograd_illustrated.graphs.annotated import Graph, Node, to_dot
+    >>> graph = Graph(
+    ...     nodes=[Node("n0", "output", "y", shape="()", value="6", grad="1"),
+    ...            Node("n1", "op", "MulBackward0", grad="1"),
+    ...            Node("n2", "leaf", "x", shape="()", value="3", grad="2")],
+    ...     edges=[("n0", "n1"), ("n1", "n2")],
+    ... )
+    >>> print(to_dot(graph).splitlines()[0])
+    digraph {
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+__all__ = ["Graph", "Node", "format_tensor", "to_dot", "LABELS", "KINDS"]
+
+KINDS = ("leaf", "op", "output")
+"""The kinds of node :func:`to_dot` knows how to draw."""
+
+
+@dataclass
+class Node:
+    """One node of an annotated backward graph.
+
+    Attributes:
+        id: Stable id used in the DOT (``"n0"``, ``"n1"``, …). Keep ids a function of the
+            graph's structure, never of memory addresses, so renders are reproducible.
+        kind: ``"leaf"`` (a tensor created by the user), ``"op"`` (a backward function such
+            as ``MulBackward0``) or ``"output"`` (the tensor ``backward()`` starts from).
+        title: The operation's name for ops; the variable's name for leaves and outputs.
+        shape: The tensor's shape as text, e.g. ``"(2, 2)"``.
+        value: The forward value as text (small tensors only; see :func:`format_tensor`).
+        grad: The gradient that reached this node during backward, as text.
+        step: When the engine ran this node: 1 for the first node it ran, 2 for the next, …
+    """
+
+    id: str
+    kind: str
+    title: str
+    shape: str | None = None
+    value: str | None = None
+    grad: str | None = None
+    step: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"node {self.id!r}: kind must be one of {KINDS}, got {self.kind!r}")
+
+
+@dataclass
+class Graph:
+    """Nodes and the edges between them.
+
+    Attributes:
+        nodes: The nodes, in the order they should be written (this order is what makes the
+            layout deterministic).
+        edges: ``(source_id, target_id)`` pairs in the direction the gradient flows: from the
+            output towards the leaves.
+    """
+
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[tuple[str, str]] = field(default_factory=list)
+
+    def node(self, node_id: str) -> Node:
+        """The node with id ``node_id`` (``KeyError`` if there is none)."""
+        for node in self.nodes:
+            if node.id == node_id:
+                return node
+        raise KeyError(node_id)
+
+    def by_title(self, title: str) -> list[Node]:
+        """Every node whose title is ``title``, in graph order."""
+        return [node for node in self.nodes if node.title == title]
+
+
+LABELS = {
+    "en": {"value": "value", "grad": "grad", "step": "step {n}"},
+    "zh": {"value": "值", "grad": "梯度", "step": "第 {n} 步"},
+}
+"""The few words a node label needs, per language."""
+
+# Fill colours chosen to survive the dark scheme's `invert(0.88) hue-rotate(180deg)`:
+# light pastel fills turn into dark fills of the same hue, under light text.
+_FILL = {"leaf": "#cfe8fc", "op": "#eeeeee", "output": "#d7f5b8"}
+_HIGHLIGHT_FILL = "#ffd54f"
+
+
+def format_tensor(t, max_elements: int = 8, digits: int = 4) -> str | None:
+    """Format a small tensor (or number, or nested list) compactly for a node label.
+
+    Returns ``None`` when ``t`` has more than ``max_elements`` elements: a label should
+    not carry a whole weight matrix. Numbers are written with up to ``digits``
+    significant digits, integers without a trailing ``.0``.
+
+    Works with anything that has ``.tolist()`` (PyTorch tensors, NumPy arrays), with plain
+    numbers and with nested lists, so engines other than PyTorch can use it too.
+
+    Example:
+        >>> import torch
+        >>> format_tensor(torch.tensor(4.5))
+        '4.5'
+        >>> format_tensor(torch.full((2, 2), 1.5))
+        '[[1.5, 1.5], [1.5, 1.5]]'
+        >>> format_tensor(torch.zeros(3, 3)) is None
+        True
+    """
+    data = t.tolist() if hasattr(t, "tolist") else t
+    if _count(data) > max_elements:
+        return None
+    return _format(data, digits)
+
+
+def _count(data) -> int:
+    if isinstance(data, list | tuple):
+        return sum(_count(item) for item in data)
+    return 1
+
+
+def _format(data, digits: int) -> str:
+    if isinstance(data, list | tuple):
+        return "[" + ", ".join(_format(item, digits) for item in data) + "]"
+    if isinstance(data, bool):
+        return str(data)
+    if isinstance(data, int):
+        return str(data)
+    value = float(data)
+    if math.isnan(value) or math.isinf(value):
+        return str(value)
+    text = f"{value:.{digits}g}"
+    if text == "-0":
+        text = "0"  # -0.0 reads as a different number to a beginner; it is not
+    return text
+
+
+_RECORD_SPECIAL = re.compile(r'([\\{}|<>"])')
+
+
+def _field(text: str) -> str:
+    """Escape text for one field of a Graphviz record label."""
+    return _RECORD_SPECIAL.sub(r"\\\1", text)
+
+
+def _label(node: Node, lang: str) -> str:
+    # Plain record labels, not HTML-like ones: the WebAssembly Graphviz we render with is
+    # built without HTML-label support. Each annotation gets its own field, so the ruled
+    # rows carry the structure that colours would otherwise carry.
+    words = LABELS.get(lang, LABELS["en"])
+    rows = [node.title]
+    if node.shape is not None:
+        rows.append(node.shape)
+    if node.value is not None:
+        rows.append(f"{words['value']} {node.value}")
+    if node.grad is not None:
+        rows.append(f"{words['grad']} {node.grad}")
+    if node.step is not None:
+        rows.append(words["step"].format(n=node.step))
+    return '"{' + "|".join(_field(row) for row in rows) + '}"'
+
+
+def to_dot(graph: Graph, *, highlight: str | None = None, lang: str = "en") -> str:
+    """Write ``graph`` as Graphviz DOT.
+
+    Args:
+        graph: The graph to draw.
+        highlight: Id of a node to mark (the node the engine is running, in a step-through):
+            it gets a gold fill and a thick border.
+        lang: ``"en"`` or ``"zh"``: the language of the few words in labels ("grad", "step").
+
+    Returns:
+        DOT source. The output node sits on top, the leaves at the bottom; arrows point the
+        way the gradient flows.
+
+    Raises:
+        ValueError: an edge or ``highlight`` names a node that is not in the graph.
+    """
+    ids = [node.id for node in graph.nodes]
+    known = set(ids)
+    if len(known) != len(ids):
+        raise ValueError("node ids must be unique")
+    for source, target in graph.edges:
+        if source not in known or target not in known:
+            raise ValueError(f"edge ({source!r}, {target!r}) names a node not in the graph")
+    if highlight is not None and highlight not in known:
+        raise ValueError(f"highlight {highlight!r} is not a node of the graph")
+
+    lines = [
+        "digraph {",
+        '\tgraph [bgcolor=transparent nodesep=0.3 ranksep=0.35]',
+        '\tnode [shape=Mrecord style=filled fontname="Helvetica" fontsize=11 '
+        'color="#333333" penwidth=1]',
+        '\tedge [color="#444444" arrowsize=0.7]',
+    ]
+    for node in graph.nodes:
+        attrs = [f"label={_label(node, lang)}", f'fillcolor="{_FILL[node.kind]}"']
+        if node.id == highlight:
+            attrs = [attrs[0], f'fillcolor="{_HIGHLIGHT_FILL}"', "penwidth=3"]
+        lines.append(f"\t{node.id} [{' '.join(attrs)}]")
+    for source, target in graph.edges:
+        lines.append(f"\t{source} -> {target}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def nodes_in_order(nodes: Iterable[Node]) -> list[Node]:
+    """``nodes`` sorted by the step the engine ran them in; nodes never run come last."""
+    return sorted(nodes, key=lambda node: (node.step is None, node.step or 0))
