@@ -124,7 +124,7 @@ def remove_orphans(root: Path, snippets: list[Snippet]) -> list[Path]:
         return []
     live = {s.output_dir().resolve() for s in snippets}
     removed = []
-    for manifest in generated.rglob(MANIFEST):
+    for manifest in list(generated.rglob(MANIFEST)):  # listed first: we delete as we go
         folder = manifest.parent.resolve()
         if folder not in live and not folder.name.startswith("_"):
             shutil.rmtree(folder)

@@ -1,0 +1,125 @@
+"""How pages are checked: doctests, include lines, invisible blocks and prose checks."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from sybil.document import Document
+
+from autograd_illustrated.doccheck import CodeParser, ProseParser, page_sybil
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def evaluate_page(tmp_path: Path, markdown: str) -> list[str]:
+    """Evaluate every example of a page in order; return the failure messages."""
+    page = tmp_path / "page.md"
+    page.write_text(textwrap.dedent(markdown).lstrip(), encoding="utf-8")
+    document = Document.parse(str(page), CodeParser(), ProseParser())
+    failures = []
+    for example in document.examples():
+        try:
+            result = example.evaluate()
+        except Exception as exc:  # noqa: BLE001 - a failing example is what we're looking for
+            failures.append(f"line {example.line}: {exc}")
+            continue
+        if result:
+            failures.append(f"line {example.line}: {result}")
+    return failures
+
+
+PAGE = """
+    # A page
+
+    ```python
+    --8<-- "snippets/does/not/exist.py:section"
+    ```
+
+    <!-- invisible-code-block: python
+    import torch
+    x = torch.ones(2, 2, requires_grad=True)
+    out = (3 * (x + 2) ** 2).mean()
+    out.backward()
+    -->
+
+    Every element of `x.grad` is {prose}.
+    <!-- prose: x.grad[0, 0].item() => 4.5 -->
+
+    ```pycon
+    >>> x.grad
+    tensor([[{digit}.5000, 4.5000],
+            [4.5000, 4.5000]])
+    ```
+"""
+
+
+def test_a_correct_page_passes(tmp_path):
+    assert evaluate_page(tmp_path, PAGE.format(prose="4.5", digit="4")) == []
+
+
+def test_changing_a_digit_of_a_shown_output_fails(tmp_path):
+    failures = evaluate_page(tmp_path, PAGE.format(prose="4.5", digit="5"))
+    assert len(failures) == 1
+    # The failure names the page and the line of the doctest.
+    assert failures[0].startswith(f"line 18: Example at {tmp_path / 'page.md'}, line 18")
+    assert "5.5000" in failures[0]
+
+
+def test_changing_a_number_in_prose_fails(tmp_path):
+    failures = evaluate_page(tmp_path, PAGE.format(prose="4.6", digit="4"))
+    assert len(failures) == 1 and failures[0].startswith("line 15: ")
+    assert failures[0].endswith(
+        "prose check: '4.5' does not appear in the paragraph above the check"
+    )
+
+
+def test_prose_check_compares_at_the_stated_precision(tmp_path):
+    page = """
+        <!-- invisible-code-block: python
+        z = 15.359999656677246
+        -->
+
+        The result is about 15.36.
+        <!-- prose: z => 15.36 -->
+
+        Too precise a claim fails: 15.360.
+        <!-- prose: z => 15.37 -->
+    """
+    failures = evaluate_page(tmp_path, page)
+    assert len(failures) == 1 and failures[0].startswith("line 9: ")
+    assert failures[0].endswith("prose check: z is 15.359999656677246, but the page says '15.37'")
+
+
+def test_fences_with_attributes_are_still_checked(tmp_path):
+    page = """
+        ```python title="example.py"
+        assert 1 + 1 == 3, "this block must run"
+        ```
+    """
+    failures = evaluate_page(tmp_path, page)
+    assert len(failures) == 1 and "this block must run" in failures[0]
+
+
+def test_page_sybil_collects_pages_at_the_top_of_docs():
+    # Guards the Python 3.11 pitfall: a `**/*.md` pattern silently skips docs/*.md.
+    sybil = page_sybil(ROOT)
+    top_level = sorted((ROOT / "docs").glob("*.md"))
+    assert top_level, "docs/ should hold pages"
+    assert all(sybil.should_parse(page) for page in top_level)
+
+
+def test_snippet_helper_is_available_on_pages(tmp_path):
+    page = """
+        ```pycon
+        >>> ns = snippet("dynamic_graphs/linear_graph.py")
+        >>> ns.h.item()
+        4.5
+        ```
+    """
+    sybil_namespace_setup = page_sybil(ROOT).setup
+    path = tmp_path / "p.md"
+    path.write_text(textwrap.dedent(page).lstrip())
+    document = Document.parse(str(path), CodeParser())
+    sybil_namespace_setup(document.namespace)
+    assert [example.evaluate() for example in document.examples()] == [None, None]
