@@ -1,0 +1,70 @@
+"""The MkDocs build calls the runner only for stale snippets, and fails loudly for a broken one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A copy of the project with a warm snippet cache, so the real tree is never touched."""
+    copy = tmp_path_factory.mktemp("project")
+    for name in ("docs", "snippets", "src", "hooks", "overrides", "generated"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "conftest.py", "pyproject.toml"):
+        shutil.copy2(ROOT / name, copy / name)
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    return copy
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*MKDOCS, "-d", str(project / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def ran(result: subprocess.CompletedProcess) -> list[str]:
+    return [line.split()[1] for line in result.stderr.splitlines() if line.startswith("ran ")]
+
+
+def test_builds_run_only_stale_snippets(project):
+    warm = build(project)  # brings the copied cache fully up to date, whatever it held
+    assert warm.returncode == 0, warm.stderr
+    again = build(project)
+    assert again.returncode == 0, again.stderr
+    assert ran(again) == [], "a build with no change must run no snippet"
+
+    snippet = project / "snippets/dynamic_graphs/linear_graph.py"
+    snippet.write_text(snippet.read_text() + "\nprint('one more line')\n")
+    edited = build(project)
+    assert edited.returncode == 0, edited.stderr
+    assert ran(edited) == ["snippets/dynamic_graphs/linear_graph.py"]
+
+
+def test_a_raising_snippet_fails_the_build_with_file_and_line(project):
+    broken = project / "snippets/dynamic_graphs/zz_broken.py"
+    broken.write_text("import torch\n\ntorch.manual_seed(0)\nx = torch.ones(2)\nx.view(3)\n")
+    try:
+        result = build(project)
+    finally:
+        broken.unlink()
+    assert result.returncode != 0
+    assert "snippets/dynamic_graphs/zz_broken.py:5: RuntimeError: shape '[3]' is invalid" in (
+        result.stderr
+    )
+    assert "a snippet failed" in result.stderr
