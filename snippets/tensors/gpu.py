@@ -1,0 +1,51 @@
+"""GPUs, honestly: when a speed-up can be expected, and how to time one correctly."""
+
+import time
+
+import torch
+
+torch.manual_seed(0)
+
+
+# --8<-- [start:timer]
+def seconds_per_matmul(n, device, repeats=5):
+    """Average wall time of an n x n matrix product on `device`."""
+    a = torch.rand(n, n, device=device)
+    b = torch.rand(n, n, device=device)
+    a @ b  # warm-up: the first call pays one-off setup costs
+    if device.type == "cuda":
+        torch.cuda.synchronize()  # wait for queued kernels before starting the clock
+    start = time.perf_counter()
+    for _ in range(repeats):
+        a @ b
+    if device.type == "cuda":
+        # CUDA kernels launch asynchronously: without this line the clock would stop
+        # when the work was *queued*, not when it was *done*.
+        torch.cuda.synchronize()
+    return (time.perf_counter() - start) / repeats
+
+
+# --8<-- [end:timer]
+
+# --8<-- [start:work]
+for n in (8, 512):
+    flops = 2 * n**3  # n*n results, each n multiplications and n additions
+    print(f"n={n:>4}: {flops:>13,} floating-point operations per product")
+print(f"ratio: {2 * 512**3 // (2 * 8**3):,}x more work")
+# --8<-- [end:work]
+
+cpu = torch.device("cpu")
+small, large = seconds_per_matmul(8, cpu), seconds_per_matmul(512, cpu)
+# Timings differ from run to run and machine to machine, so the page shows none;
+# the assertion below only guards the claim the page makes about them.
+assert large > small
+
+# --8<-- [start:cuda]
+if torch.cuda.is_available():
+    gpu = torch.device("cuda")
+    for n in (8, 4096):
+        ratio = seconds_per_matmul(n, cpu) / seconds_per_matmul(n, gpu)
+        print(f"n={n}: GPU is {ratio:.1f}x the speed of the CPU")
+else:
+    print("skipped: no CUDA device here")
+# --8<-- [end:cuda]
