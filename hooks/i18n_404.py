@@ -1,0 +1,33 @@
+"""Give each language its own 404 page.
+
+static-i18n builds the English site inside the Chinese build's ``on_post_build``, and
+MkDocs writes every build's ``404.html`` to the site root, so the English one overwrote
+the Chinese one. After the English build, move its 404 under ``en/`` and put the Chinese
+one back at the root (the page GitHub Pages serves for any missing path).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_default_page: bytes | None = None
+
+
+def _i18n(config):
+    return config.plugins.get("i18n")
+
+
+def on_post_build(config) -> None:
+    global _default_page
+    i18n = _i18n(config)
+    page = Path(config.site_dir) / "404.html"
+    if i18n is None or not page.exists():
+        return
+    if i18n.current_language == i18n.default_language:
+        _default_page = page.read_bytes()
+        return
+    target = Path(config.site_dir) / i18n.current_language / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    page.replace(target)
+    if _default_page is not None:
+        page.write_bytes(_default_page)
