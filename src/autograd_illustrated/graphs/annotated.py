@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["Graph", "Node", "format_tensor", "to_dot", "LABELS", "KINDS"]
+__all__ = ["KINDS", "LABELS", "Graph", "Node", "format_tensor", "save_annotated", "to_dot"]
 
 KINDS = ("leaf", "op", "output")
 """The kinds of node :func:`to_dot` knows how to draw."""
@@ -201,7 +201,7 @@ def to_dot(graph: Graph, *, highlight: str | None = None, lang: str = "en") -> s
 
     lines = [
         "digraph {",
-        '\tgraph [bgcolor=transparent nodesep=0.3 ranksep=0.35]',
+        "\tgraph [bgcolor=transparent nodesep=0.3 ranksep=0.35]",
         '\tnode [shape=Mrecord style=filled fontname="Helvetica" fontsize=11 '
         'color="#333333" penwidth=1]',
         '\tedge [color="#444444" arrowsize=0.7]',
@@ -220,3 +220,26 @@ def to_dot(graph: Graph, *, highlight: str | None = None, lang: str = "en") -> s
 def nodes_in_order(nodes: Iterable[Node]) -> list[Node]:
     """``nodes`` sorted by the step the engine ran them in; nodes never run come last."""
     return sorted(nodes, key=lambda node: (node.step is None, node.step or 0))
+
+
+def save_annotated(
+    graph: Graph,
+    name: str,
+    *,
+    highlight: str | None = None,
+    langs: tuple[str, ...] = ("zh", "en"),
+) -> list:
+    """Render ``graph`` once per language, to ``<name>-<lang>.svg`` (e.g. ``h-zh.svg``).
+
+    Like :func:`~autograd_illustrated.graphs.save_graph`, files land in the running
+    snippet's generated folder. Only the label words differ between languages.
+
+    Returns:
+        The written paths, in the order of ``langs``.
+    """
+    from .svg import save_graph  # here, not at the top: this module must stay import-light
+
+    return [
+        save_graph(to_dot(graph, highlight=highlight, lang=lang), f"{name}-{lang}")
+        for lang in langs
+    ]
