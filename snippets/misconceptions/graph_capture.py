@@ -1,0 +1,28 @@
+"""PyTorch runs eagerly; capturing a fixed graph first is an opt-in tool, as in TensorFlow 2."""
+
+import torch
+import torch.fx
+
+torch.manual_seed(0)
+
+
+# --8<-- [start:trace]
+def straight(x):
+    return (x * 2).sin().sum()
+
+
+traced = torch.fx.symbolic_trace(straight)  # record a graph *before* any real data runs
+print(traced.code.strip())
+# --8<-- [end:trace]
+
+
+# --8<-- [start:branch]
+def branchy(x):
+    if x.sum() > 0:  # a decision that depends on the data
+        return x * 2
+    return -x
+
+
+print(branchy(torch.tensor([1.0, 2.0])), branchy(torch.tensor([-1.0, -2.0])))  # eager: fine
+torch.fx.symbolic_trace(branchy)  # raises: TraceError
+# --8<-- [end:branch]
