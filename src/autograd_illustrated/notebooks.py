@@ -1,0 +1,269 @@
+"""A runnable Jupyter notebook per chapter and language, built from the chapter's snippets.
+
+The code cells are the snippet files themselves, cut at their section markers, so a
+notebook never holds a second copy of the code: edit a snippet and its notebooks change
+with it. The Markdown cells come from the page in the notebook's language (its title, and
+the heading under which the page shows each section).
+
+Only snippet files and pages are read: building notebooks never imports torch, so a
+no-change build stays cheap. Files are rewritten only when their content changes.
+
+    python -m autograd_illustrated.notebooks --root .   # (re)write generated/_notebooks/
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .runner.snippets import SECTION_MARK, raise_markers
+
+# Underscore: the runner treats folders starting with "_" as not belonging to a snippet.
+OUTPUT_DIR = Path("generated") / "_notebooks"
+PAGE_NAME = re.compile(r"^(?P<slug>[^.]+)\.(?P<lang>[a-z]{2})\.md$")
+INCLUDE = re.compile(
+    r"""^\s*-{1,3}8<-{1,3}\s*["']snippets/(?P<path>[^"':]+\.py)(?::(?P<section>[\w-]+))?["']"""
+)
+HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*(\{[^}]*\})?\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+# The few sentences every notebook needs, per language. Everything else comes from the page.
+TEXT = {
+    "zh": {
+        "intro": (
+            "本笔记本由本章页面使用的代码片段自动生成，代码与网页上完全相同。"
+            "从上到下依次运行即可；标有 `# raises:` 的语句会故意抛出异常，"
+            "好让你亲眼看到 PyTorch 的报错信息（这些单元格带有 `raises-exception` 标签，"
+            "“全部运行”时请逐个继续）。"
+        ),
+        "needs": (
+            "需要 `torch` 与 `torchviz`。画图的几行会用到本项目的 `autograd_illustrated` 包"
+            "（在项目仓库中执行 `pip install -e .`），图会以 SVG 文件保存在当前目录。"
+        ),
+        "source": "代码来自 `{path}`",
+    },
+    "en": {
+        "intro": (
+            "This notebook is generated from the snippets the chapter's page shows; the code "
+            "is exactly the code on the site. Run it from top to bottom. Statements marked "
+            "`# raises:` fail on purpose so that you can see PyTorch's real error message "
+            "(their cells carry the `raises-exception` tag; when you run all cells, carry on "
+            "past them)."
+        ),
+        "needs": (
+            "You need `torch` and `torchviz`. The lines that draw graphs use this project's "
+            "`autograd_illustrated` package (`pip install -e .` in the project's repository); "
+            "the graphs are saved as SVG files in the current folder."
+        ),
+        "source": "Code from `{path}`",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Consecutive lines of a snippet between two section markers."""
+
+    first: int  # 1-based line numbers of the code, markers excluded
+    last: int
+    code: str
+    sections: frozenset[str]  # the sections that contain these lines
+    raises: bool  # ends with a statement marked `# raises:`
+
+
+def split_snippet(source: str) -> list[Chunk]:
+    """Cut a snippet at every section marker and after every ``# raises:`` statement.
+
+    Concatenating the chunks' code gives back the file without its marker lines, so the
+    notebook runs exactly what the runner runs.
+    """
+    lines = source.splitlines()
+    markers = raise_markers(source)
+    # A cell ends right after a statement that raises on purpose, so the cells after it
+    # still run when Jupyter carries on past the error.
+    raise_ends = set()
+    for statement in ast.parse(source).body:
+        last = statement.end_lineno or statement.lineno
+        if any(n in markers for n in range(statement.lineno, last + 1)):
+            raise_ends.add(last)
+
+    chunks: list[Chunk] = []
+    open_sections: list[str] = []
+    current: list[tuple[int, str]] = []
+
+    def flush(raises: bool = False) -> None:
+        while current and not current[-1][1].strip():
+            current.pop()
+        while current and not current[0][1].strip():
+            current.pop(0)
+        if current:
+            chunks.append(
+                Chunk(
+                    first=current[0][0],
+                    last=current[-1][0],
+                    code="\n".join(text for _, text in current),
+                    sections=frozenset(open_sections),
+                    raises=raises,
+                )
+            )
+        current.clear()
+
+    for number, line in enumerate(lines, start=1):
+        match = SECTION_MARK.match(line)
+        if match:
+            flush()
+            kind, name = match.groups()
+            if kind == "start":
+                open_sections.append(name)
+            elif name in open_sections:
+                open_sections.remove(name)
+            continue
+        current.append((number, line))
+        if number in raise_ends:
+            flush(raises=True)
+    flush()
+    return chunks
+
+
+@dataclass(frozen=True)
+class PageInclude:
+    path: str  # relative to snippets/
+    section: str | None
+    heading: str | None  # the nearest heading above the include, in the page's language
+
+
+def page_includes(markdown: str) -> tuple[str | None, list[PageInclude]]:
+    """The page's H1 title and its snippet includes, in page order."""
+    title = None
+    heading = None
+    includes = []
+    in_fence = False
+    for line in markdown.splitlines():
+        if FENCE.match(line):
+            in_fence = not in_fence
+        include = INCLUDE.match(line)
+        if include:
+            includes.append(PageInclude(include["path"], include["section"], heading))
+            continue
+        found = None if in_fence else HEADING.match(line)
+        if found:
+            if len(found["level"]) == 1 and title is None:
+                title = found["text"]
+            else:
+                heading = found["text"]
+    return title, includes
+
+
+def _cell_id(*parts: str) -> str:
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:16]
+
+
+def _markdown(text: str, *id_parts: str) -> dict:
+    return {
+        "cell_type": "markdown",
+        "id": _cell_id("md", text, *id_parts),
+        "metadata": {},
+        "source": text,
+    }
+
+
+def _code(chunk: Chunk, *id_parts: str) -> dict:
+    return {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": _cell_id("code", chunk.code, *id_parts),
+        "metadata": {"tags": ["raises-exception"]} if chunk.raises else {},
+        "outputs": [],
+        "source": chunk.code,
+    }
+
+
+def build_notebook(page: Path, root: Path) -> dict | None:
+    """The notebook for one page, or ``None`` if the page shows no snippet."""
+    name = PAGE_NAME.match(page.name)
+    if not name:
+        return None
+    lang = name["lang"]
+    text = TEXT.get(lang, TEXT["en"])
+    title, includes = page_includes(page.read_text(encoding="utf-8"))
+    if not includes:
+        return None
+
+    # Each snippet file once, in the order the page first shows it; for each section,
+    # the heading under which the page first shows it.
+    files: dict[str, dict[str, str | None]] = {}
+    for inc in includes:
+        headings = files.setdefault(inc.path, {})
+        if inc.section and inc.section not in headings:
+            headings[inc.section] = inc.heading
+
+    cells = [_markdown(f"# {title or name['slug']}\n\n{text['intro']}\n\n{text['needs']}", lang)]
+    last_heading = None
+    for rel in files:
+        path = root / "snippets" / rel
+        cells.append(_markdown(text["source"].format(path=f"snippets/{rel}"), rel, lang))
+        for index, chunk in enumerate(split_snippet(path.read_text(encoding="utf-8"))):
+            shown = [files[rel][s] for s in sorted(chunk.sections) if files[rel].get(s)]
+            if shown and shown[0] != last_heading:
+                last_heading = shown[0]
+                cells.append(_markdown(f"## {last_heading}", rel, str(index), lang))
+            cells.append(_code(chunk, rel, str(index)))
+    return {
+        "cells": cells,
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+
+
+def notebook_path(root: Path, page: Path) -> Path:
+    """``docs/backward.zh.md`` -> ``generated/_notebooks/backward.zh.ipynb``."""
+    return root / OUTPUT_DIR / page.with_suffix(".ipynb").name
+
+
+def write_notebooks(root: Path) -> list[Path]:
+    """(Re)write every chapter's notebooks; return the files whose content changed."""
+    out_dir = root / OUTPUT_DIR
+    changed = []
+    wanted = set()
+    for page in sorted((root / "docs").glob("*.md")):
+        notebook = build_notebook(page, root)
+        if notebook is None:
+            continue
+        target = notebook_path(root, page)
+        wanted.add(target)
+        content = json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
+        if target.is_file() and target.read_text(encoding="utf-8") == content:
+            continue  # unchanged: leave its mtime alone
+        out_dir.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(content, encoding="utf-8")
+        tmp.replace(target)
+        changed.append(target)
+    if out_dir.is_dir():
+        for stale in out_dir.glob("*.ipynb"):
+            if stale not in wanted:
+                stale.unlink()
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write each chapter's notebooks.")
+    parser.add_argument("--root", type=Path, default=Path.cwd())
+    args = parser.parse_args(argv)
+    for path in write_notebooks(args.root.resolve()):
+        print(f"wrote  {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
