@@ -28,10 +28,11 @@ def seconds_per_matmul(n, device, repeats=5):
 # --8<-- [end:timer]
 
 # --8<-- [start:work]
-for n in (8, 512):
-    flops = 2 * n**3  # n*n results, each n multiplications and n additions
-    print(f"n={n:>4}: {flops:>13,} floating-point operations per product")
-print(f"ratio: {2 * 512**3 // (2 * 8**3):,}x more work")
+flops = {n: 2 * n**3 for n in (8, 512)}  # n*n results, each n multiplications and n additions
+for n, count in flops.items():
+    print(f"n={n:>4}: {count:>13,} floating-point operations per product")
+ratio = flops[512] // flops[8]
+print(f"ratio: {ratio:,}x more work")
 # --8<-- [end:work]
 
 cpu = torch.device("cpu")
