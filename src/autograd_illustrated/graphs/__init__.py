@@ -12,7 +12,7 @@ from .annotated import Graph, Node, format_tensor, save_annotated, to_dot
 from .dot import make_dot, renumber_nodes
 from .stepthrough import save_stepthrough
 from .svg import GraphRenderError, render_svg, save_graph
-from .trace import Trace, draw, trace
+from .tracing import Trace, draw, trace
 
 __all__ = [
     "Graph",

@@ -1,7 +1,7 @@
 """A renderer-neutral model of an annotated backward graph, and its DOT.
 
 Any engine can describe its graph with :class:`Node` and :class:`Graph`: PyTorch (see
-:mod:`autograd_illustrated.graphs.trace`), or the small engine built on the "build your own
+:mod:`autograd_illustrated.graphs.tracing`), or the small engine built on the "build your own
 autograd" page. :func:`to_dot` turns the description into Graphviz DOT, which
 :func:`autograd_illustrated.graphs.render_svg` or :func:`~autograd_illustrated.graphs.save_graph`
 lays out as SVG.

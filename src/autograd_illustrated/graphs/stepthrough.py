@@ -1,6 +1,6 @@
 """A backward pass, one engine step at a time.
 
-A :class:`~autograd_illustrated.graphs.trace.Trace` records the order in which PyTorch's
+A :class:`~autograd_illustrated.graphs.tracing.Trace` records the order in which PyTorch's
 autograd engine ran the nodes, through pre-hooks on the real engine. :func:`frames` turns
 that recording into a sequence of pictures: frame 0 is the moment ``backward()`` starts
 (only the output's seed gradient is known); frame *k* marks the node the engine ran at
@@ -11,7 +11,7 @@ in order, so a page reads fine without JavaScript; ``docs/assets/stepthrough.js`
 the list into a player with previous / next / play buttons.
 
     >>> import torch
-    >>> from autograd_illustrated.graphs.trace import trace
+    >>> from autograd_illustrated.graphs.tracing import trace
     >>> from autograd_illustrated.graphs.stepthrough import frames
     >>> w, x = torch.tensor(4.0, requires_grad=True), torch.tensor(1.0, requires_grad=True)
     >>> h = w * x
@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 from ..output import artifact_path
 from .annotated import Graph, Node, to_dot
 from .svg import render_svg
-from .trace import Trace
+from .tracing import Trace
 
 __all__ = ["Frame", "frames", "save_stepthrough"]
 

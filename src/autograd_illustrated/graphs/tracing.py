@@ -8,7 +8,7 @@ engine ran the nodes. Nothing is recomputed by hand.
 In a notebook:
 
     >>> import torch
-    >>> from autograd_illustrated.graphs.trace import trace
+    >>> from autograd_illustrated.graphs.tracing import trace
     >>> x = torch.ones(2, 2, requires_grad=True)
     >>> out = (3 * (x + 2) ** 2).mean()
     >>> record = trace(out, {"x": x})   # hooks in place, before backward
@@ -175,6 +175,11 @@ class Trace:
         as tensors, or ``None`` if the engine has not run it."""
         vertex = self._vertex(node_id)
         return vertex.grads[-1] if vertex.grads else None
+
+    def function(self, node_id: str):
+        """The autograd function object (``grad_fn`` node) behind node ``node_id``;
+        ``None`` for the output node, which stands for the output tensor itself."""
+        return self._vertex(node_id).fn
 
     def node_for(self, item, *, show_value: bool = True, show_grad: bool = True) -> Node:
         """The :class:`Node` standing for a tensor (leaf, output or named intermediate)
