@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import os
 import pathlib
 import re
 from pathlib import Path
@@ -46,6 +47,8 @@ def _root(config) -> Path:
 
 
 def on_pre_build(config) -> None:
+    if os.environ.get("AUTOGRAD_PLAIN_BUILD"):
+        return  # benchmarks/bench.py's reference build (see hooks/snippets.py)
     write_notebooks(_root(config))
 
 

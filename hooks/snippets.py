@@ -7,6 +7,7 @@ which lives outside ``docs/`` so that ``mkdocs serve`` never rebuilds on its own
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,8 @@ from mkdocs.structure.files import File
 
 from autograd_illustrated.runner import find_snippets, stale_snippets
 
+# Set by the benchmark for its "plain mkdocs build" reference: skip all build-time work.
+PLAIN_BUILD = "AUTOGRAD_PLAIN_BUILD"
 PUBLISHED_SUFFIXES = {".svg", ".png", ".ipynb"}
 # Browser libraries come from npm at setup time and are served by the site itself.
 # Only what a browser fetches: minified code, its stylesheet, and woff2 fonts.
@@ -32,6 +35,8 @@ def _root(config) -> Path:
 
 
 def on_pre_build(config) -> None:
+    if os.environ.get(PLAIN_BUILD):
+        return  # benchmarks/bench.py's reference build: publish generated/, check nothing
     root = _root(config)
     if not stale_snippets(find_snippets(root)):
         return  # the common case, and it costs no `import torch`
