@@ -1,0 +1,35 @@
+"""h = w * x + b, with x cut off in two ways: requires_grad=False, and .detach()."""
+
+import torch
+
+from autograd_illustrated.graphs import make_dot, save_graph
+
+torch.manual_seed(0)
+
+w = torch.tensor([4.0], requires_grad=True)
+b = torch.tensor([0.5], requires_grad=True)
+
+# --8<-- [start:frozen]
+x = torch.tensor([1.0], requires_grad=False)
+h_frozen = w * x + b
+# --8<-- [end:frozen]
+save_graph(make_dot(h_frozen, params={"w": w, "b": b}), "frozen")
+
+# --8<-- [start:detached]
+x_tracked = torch.tensor([1.0], requires_grad=True)
+h_detached = w * x_tracked.detach() + b
+# --8<-- [end:detached]
+save_graph(make_dot(h_detached, params={"w": w, "b": b, "x": x_tracked}), "detached")
+
+# --8<-- [start:compare]
+print(torch.autograd.grad(h_frozen, (w, b)))
+print(torch.autograd.grad(h_detached, (w, b)))
+print(x_tracked.detach().requires_grad, x_tracked.detach().grad_fn)
+# --8<-- [end:compare]
+
+# --8<-- [start:per-use]
+# detach() cuts one use; x_tracked itself is still tracked wherever it is used directly.
+h_both = w * x_tracked.detach() + b * x_tracked
+h_both.backward()
+print("x_tracked.grad:", x_tracked.grad)
+# --8<-- [end:per-use]
