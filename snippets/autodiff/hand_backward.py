@@ -46,4 +46,7 @@ x = torch.tensor(3.0, requires_grad=True)
 z = x * x + 1
 print(z.grad_fn.name(), "->", z.grad_fn.next_functions[0][0].name())
 print("saved by MulBackward0:", z.grad_fn.next_functions[0][0]._saved_self.item())
+
+e = torch.exp(x)  # d(e^x)/dx = e^x: here the rule needs the *output*
+print("saved by ExpBackward0:", e.grad_fn._saved_result.item() == e.item())
 # --8<-- [end:saved]
