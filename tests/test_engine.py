@@ -241,3 +241,48 @@ def test_exp_of_large_input_still_matches():
     v.exp().backward()
     t.exp().backward()
     assert math.isclose(v.grad, t.grad.item(), rel_tol=TOLERANCE)
+
+
+TORCH_NAMES = {
+    "+": "AddBackward0",
+    "*": "MulBackward0",
+    "tanh": "TanhBackward0",
+    "exp": "ExpBackward0",
+    "relu": "ReluBackward0",
+}
+
+
+def _edge_titles(graph):
+    title = {node.id: TORCH_NAMES.get(node.title, node.title) for node in graph.nodes}
+    return sorted((title[a], title[b]) for a, b in graph.edges)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda a, b: (a * b + a).tanh(),
+        lambda a, b: (a * a).exp() * b + b.relu(),
+        lambda a, b: ((a + b) * (a + b)).tanh() * a,
+    ],
+)
+def test_value_graph_has_the_shape_of_pytorchs_graph(build):
+    """Drawn with the same renderer, our graph and PyTorch's have the same nodes,
+    arrows and gradients (only the operation names differ)."""
+    from autograd_illustrated.engine_graph import value_graph
+    from autograd_illustrated.graphs import trace
+
+    a, b = Value(0.5, label="a"), Value(1.5, label="b")
+    y = build(a, b)
+    y.label = "y"
+    y.backward()
+    ta = torch.tensor(0.5, dtype=torch.float64, requires_grad=True)
+    tb = torch.tensor(1.5, dtype=torch.float64, requires_grad=True)
+    ty = build(ta, tb)
+    record = trace(ty, {"a": ta, "b": tb, "y": ty})
+    ty.backward()
+
+    ours, theirs = value_graph(y), record.graph()
+    assert _edge_titles(ours) == _edge_titles(theirs)
+    for name in ("a", "b", "y"):
+        assert ours.by_title(name)[0].grad == theirs.by_title(name)[0].grad
+        assert ours.by_title(name)[0].value == theirs.by_title(name)[0].value

@@ -2,7 +2,7 @@
 
 from autograd_illustrated.engine import Value, topological_order
 from autograd_illustrated.engine_graph import value_graph
-from autograd_illustrated.graphs import save_graph, to_dot
+from autograd_illustrated.graphs import save_annotated
 
 # --8<-- [start:expression]
 a = Value(0.5, label="a")
@@ -27,8 +27,7 @@ print(f"by hand: dy/da = {slope * (b.data + 1):.6f}, dy/db = {slope * a.data:.6f
 # --8<-- [start:draw]
 graph = value_graph(y, show_steps=True)
 # --8<-- [end:draw]
-for lang in ("zh", "en"):
-    save_graph(to_dot(graph, lang=lang), f"ours-{lang}")
+save_annotated(graph, "ours")  # ours-zh.svg and ours-en.svg
 
 # --8<-- [start:visit-order]
 print([v.op or v.label for v in reversed(topological_order(y))])

@@ -12,7 +12,7 @@ def backward_that_assigns(root):
     root.grad = 1.0
     for node in reversed(order):
         for parent, local in zip(node.parents, node.local_grads, strict=True):
-            parent.grad = node.grad * local  # the bug: the last use overwrites the others
+            parent.grad = node.grad * local  # bug: the last use wins
 
 
 a = Value(3.0, label="a")

@@ -3,8 +3,7 @@
 import torch
 
 from autograd_illustrated.engine import Value, topological_order
-from autograd_illustrated.graphs import save_graph
-from autograd_illustrated.graphs.trace import trace
+from autograd_illustrated.graphs import save_annotated, trace
 
 torch.manual_seed(0)
 
@@ -33,5 +32,4 @@ print("ours :", [v.op or v.label for v in reversed(topological_order(y))])
 print("torch:", [node.title for node in record.run_order()])
 # --8<-- [end:order]
 
-for lang in ("zh", "en"):
-    save_graph(record.dot(lang=lang), f"torch-{lang}")
+save_annotated(record.graph(), "torch")

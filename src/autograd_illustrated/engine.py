@@ -30,13 +30,13 @@ class Value:
 
     def __init__(self, data, parents=(), op="", local_grads=(), label=""):
         self.data = float(data)
-        # d(final output)/d(this value); stays 0 until backward() fills it in.
+        # d(output)/d(this value): 0 until backward() fills it in.
         self.grad = 0.0
-        # The values this one was computed from. Leaves (numbers you typed) have none.
+        # The values this one was computed from; leaves have none.
         self.parents = tuple(parents)
         self.op = op
-        # For each parent p: d(self)/d(p), worked out while the forward value is at hand,
-        # because the chain rule needs it later and the inputs may be gone by then.
+        # For each parent p, d(self)/d(p). Worked out now, while the
+        # inputs are at hand: the chain rule will need it later.
         self.local_grads = tuple(local_grads)
         self.label = label
 
@@ -49,13 +49,15 @@ class Value:
     # --8<-- [start:add-mul]
     def __add__(self, other):
         other = as_value(other)
-        # d(a + b)/da = 1 and d(a + b)/db = 1: a sum passes a nudge through unchanged.
-        return Value(self.data + other.data, (self, other), "+", (1.0, 1.0))
+        # d(a+b)/da = 1, d(a+b)/db = 1: a sum passes a nudge on as is.
+        out = self.data + other.data
+        return Value(out, (self, other), "+", (1.0, 1.0))
 
     def __mul__(self, other):
         other = as_value(other)
-        # d(a * b)/da = b and d(a * b)/db = a: each factor is scaled by the other one.
-        return Value(self.data * other.data, (self, other), "*", (other.data, self.data))
+        # d(a*b)/da = b, d(a*b)/db = a: each input is scaled by the other.
+        out = self.data * other.data
+        return Value(out, (self, other), "*", (other.data, self.data))
 
     # --8<-- [end:add-mul]
 
@@ -85,7 +87,7 @@ class Value:
         return Value(out, (self,), "tanh", (1.0 - out * out,))
 
     def relu(self):
-        # The slope is 1 to the right of 0 and 0 to the left. At exactly 0 there is
+        # Slope 1 right of 0, slope 0 left of it. At exactly 0 there is
         # no slope; like PyTorch, we pick 0.
         slope = 1.0 if self.data > 0 else 0.0
         return Value(max(self.data, 0.0), (self,), "relu", (slope,))
@@ -93,7 +95,7 @@ class Value:
     # --8<-- [end:unary]
 
     # --8<-- [start:derived]
-    # Everything else is built from the operations above, so it needs no rule of its own.
+    # Built from the operations above, so no new derivative rules.
     def __neg__(self):
         return self * -1.0
 
@@ -120,17 +122,17 @@ class Value:
 
     # --8<-- [start:backward]
     def backward(self):
-        """Fill in ``.grad`` of every value this one depends on: d(self)/d(value)."""
+        """Set ``.grad`` of every value this one depends on."""
         order = topological_order(self)
         for node in order:
-            node.grad = 0.0  # a fresh pass: forget gradients from an earlier call
+            node.grad = 0.0  # forget gradients from an earlier call
         self.grad = 1.0  # d(self)/d(self)
-        # Outputs before inputs: when we reach a node, every use of it has already
-        # added its share to node.grad, so node.grad is complete and can be passed on.
+        # Outputs before inputs: by the time we reach a node, every use
+        # of it has added its share, so node.grad is complete.
         for node in reversed(order):
             for parent, local in zip(node.parents, node.local_grads, strict=True):
-                # Chain rule: d(out)/d(parent) = d(out)/d(node) * d(node)/d(parent).
-                # `+=`, not `=`: a value used twice receives a share from each use.
+                # Chain rule: dself/dparent += dself/dnode * dnode/dparent
+                # `+=`, not `=`: a value used twice gets a share per use.
                 parent.grad += node.grad * local
 
     # --8<-- [end:backward]
@@ -147,7 +149,7 @@ def as_value(x):
 
 # --8<-- [start:topo]
 def topological_order(root):
-    """Every value ``root`` depends on, each one listed after all of its parents."""
+    """Every value ``root`` depends on, each after all its parents."""
     order, visited = [], set()
 
     def visit(node):

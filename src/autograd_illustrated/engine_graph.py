@@ -98,8 +98,8 @@ def value_graph(
         for parent in value.parents:
             if _is_constant(parent) and not show_constants:
                 continue
-            edge = (node_id_of(value), node_id_of(parent))
-            if edge not in edges:  # `a * a` uses a twice: one arrow, as in the PyTorch graphs
-                edges.append(edge)
+            # One arrow per use, as in the PyTorch graphs: `a * a` draws two arrows
+            # into `a`, because two shares of the gradient travel to it.
+            edges.append((node_id_of(value), node_id_of(parent)))
             queue.append(parent)
     return Graph(nodes=nodes, edges=edges)
