@@ -1,0 +1,109 @@
+"""Hover definitions: every page gets its language's glossary as Markdown abbreviations.
+
+The glossary page (``docs/glossary.<locale>.md``) is the single source. Each row of its
+tables reads ``| term | other language | definition | chapter |``; the first cell may hold
+several spellings separated by `` / ``. Before a page is rendered, this hook appends
+``*[term]: definition`` lines built from the glossary of the page's own language, and the
+``abbr`` extension turns each use of a term into ``<abbr title="definition">``.
+
+Two adjustments to ``abbr``: its ``\\b`` word boundary never matches between Chinese
+characters (they are all word characters), so terms are bounded only where they start or
+end with a Latin letter or digit; and headings are left alone, so titles, the table of
+contents and the navigation stay plain text. Code is untouched either way: ``abbr`` skips
+code spans and blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrTreeprocessor
+
+GLOSSARY_SLUG = "glossary"
+_ROW = re.compile(r"^\|(.+)\|\s*$")
+_SEPARATOR = re.compile(r"^\|[\s:|-]+\|\s*$")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_cache: dict[tuple[Path, int], dict[str, str]] = {}
+
+
+def _plain(cell: str) -> str:
+    """Markdown cell -> text fit for a title attribute."""
+    text = _LINK.sub(r"\1", cell)
+    return re.sub(r"[`*]", "", text).replace('"', "'").strip()
+
+
+def _spellings(term: str, english: bool) -> list[str]:
+    forms = [term]
+    if english and re.fullmatch(r"[a-z][a-z -]*", term):  # words, not identifiers
+        forms += [term + "s", term[0].upper() + term[1:], term[0].upper() + term[1:] + "s"]
+    return forms
+
+
+def glossary_terms(path: Path, english: bool) -> dict[str, str]:
+    """Every spelling of every term in the glossary page at ``path``, mapped to its definition."""
+    key = (path, path.stat().st_mtime_ns)
+    if key not in _cache:
+        terms: dict[str, str] = {}
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for line, following in zip(lines, [*lines[1:], ""], strict=True):
+            row = _ROW.match(line)
+            if not row or _SEPARATOR.match(line) or _SEPARATOR.match(following):
+                continue  # not a table row, a separator, or a header
+            cells = [cell.strip() for cell in row.group(1).split("|")]
+            if len(cells) != 4:
+                continue
+            definition = _plain(cells[2])
+            for term in _plain(cells[0]).split(" / "):
+                for form in _spellings(term.strip(), english):
+                    terms.setdefault(form, definition)
+        _cache[key] = terms
+    return _cache[key]
+
+
+class _TermTreeprocessor(AbbrTreeprocessor):
+    def run(self, root):
+        if not self.abbrs:
+            return
+        alternatives = []
+        for term in sorted(self.abbrs, key=len, reverse=True):
+            before = r"(?<![A-Za-z0-9_])" if re.match(r"\w", term, re.ASCII) else ""
+            after = r"(?![A-Za-z0-9_])" if re.search(r"\w$", term, re.ASCII) else ""
+            alternatives.append(before + re.escape(term) + after)
+        self.RE = re.compile("|".join(alternatives))
+        self.iter_element(root)
+
+    def iter_element(self, el, parent=None):
+        if el.tag not in _HEADINGS:  # a heading's tail is only the newline after it
+            super().iter_element(el, parent)
+
+
+class _TermExtension(Extension):
+    """Replaces ``abbr``'s tree processor; must come after ``abbr`` in the extension list."""
+
+    def extendMarkdown(self, md):
+        current = md.treeprocessors["abbr"]
+        md.treeprocessors.register(_TermTreeprocessor(md, current.abbrs), "abbr", 7)
+
+
+def on_config(config):
+    extensions = config.markdown_extensions
+    if "abbr" not in extensions:
+        raise ValueError("hooks/glossary.py needs the `abbr` Markdown extension")
+    if not any(isinstance(ext, _TermExtension) for ext in extensions):
+        extensions.append(_TermExtension())  # on_config runs again for each language
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    locale = getattr(page.file, "locale", None) or config.theme.get("language")
+    if Path(page.file.src_uri).name.split(".")[0] == GLOSSARY_SLUG:
+        return markdown  # the glossary already spells every definition out
+    source = Path(config.docs_dir) / f"{GLOSSARY_SLUG}.{locale}.md"
+    if not source.is_file():
+        return markdown
+    terms = glossary_terms(source, english=locale == "en")
+    definitions = "\n".join(f"*[{term}]: {title}" for term, title in terms.items())
+    return f"{markdown}\n\n{definitions}\n"
