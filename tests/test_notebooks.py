@@ -1,0 +1,304 @@
+"""Chapter notebooks (built from the snippets) and notebook pages under static-i18n.
+
+- Every chapter's notebook holds exactly its snippets' code, runs from top to bottom, and
+  speaks the page's language.
+- ``hooks/notebooks.py`` makes mkdocs-jupyter pages survive mkdocs-static-i18n: a small
+  bilingual site is built with and without the hook, and a real Chromium looks at it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import importlib.util
+import json
+import linecache
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from types import SimpleNamespace
+
+import nbformat
+import pytest
+
+from autograd_illustrated.notebooks import (
+    build_notebook,
+    page_includes,
+    split_snippet,
+    write_notebooks,
+)
+from autograd_illustrated.runner.snippets import SECTION_MARK
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+HOOK = ROOT / "hooks" / "notebooks.py"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chapter_pages() -> list[Path]:
+    return [p for p in sorted(DOCS.glob("*.*.md")) if page_includes(p.read_text("utf-8"))[1]]
+
+
+def _code(notebook: dict) -> list[str]:
+    return [c["source"] for c in notebook["cells"] if c["cell_type"] == "code"]
+
+
+def _load_hook():
+    spec = importlib.util.spec_from_file_location("notebooks_hook", HOOK)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# -- notebooks built from snippets ------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "snippets").rglob("*.py")), ids=str)
+def test_cells_are_the_snippet_itself(path):
+    """The code cells, joined, are the file minus its section markers: no second copy."""
+    source = path.read_text("utf-8")
+    chunks = split_snippet(source)
+    kept = [line for line in source.splitlines() if not SECTION_MARK.match(line)]
+    joined = "\n".join(chunk.code for chunk in chunks).splitlines()
+    assert [line for line in joined if line.strip()] == [line for line in kept if line.strip()]
+
+
+def test_a_raising_statement_ends_its_cell_and_is_tagged():
+    source = (
+        "import math\n"
+        "# --8<-- [start:oops]\n"
+        "x = 1\n"
+        "math.sqrt(-1)  # raises: ValueError\n"
+        "y = 2\n"
+        "# --8<-- [end:oops]\n"
+    )
+    chunks = split_snippet(source)
+    assert [c.code for c in chunks] == [
+        "import math",
+        "x = 1\nmath.sqrt(-1)  # raises: ValueError",
+        "y = 2",
+    ]
+    assert [c.raises for c in chunks] == [False, True, False]
+    assert chunks[1].sections == {"oops"} and chunks[2].sections == {"oops"}
+
+
+@pytest.mark.parametrize("slug", sorted({p.name.split(".")[0] for p in chapter_pages()}))
+def test_every_chapter_has_a_notebook_per_language(slug):
+    zh = build_notebook(DOCS / f"{slug}.zh.md", ROOT)
+    en = build_notebook(DOCS / f"{slug}.en.md", ROOT)
+    assert zh is not None and en is not None, f"{slug}: one language shows no snippet"
+    assert _code(zh) == _code(en), f"{slug}: the two languages must run the same code"
+    for lang, notebook in (("zh", zh), ("en", en)):
+        nbformat.validate(nbformat.from_dict(notebook))
+        title = page_includes((DOCS / f"{slug}.{lang}.md").read_text("utf-8"))[0]
+        assert notebook["cells"][0]["source"].startswith(f"# {title}\n")
+
+
+def test_prose_cells_are_in_the_page_language():
+    page = DOCS / "dynamic-graphs.zh.md"
+    notebook = build_notebook(page, ROOT)
+    headings = [
+        c["source"][3:]
+        for c in notebook["cells"]
+        if c["cell_type"] == "markdown"
+        if c["source"].startswith("## ")
+    ]
+    page_headings = re.findall(r"^## (.+)$", page.read_text("utf-8"), re.M)
+    assert headings and set(headings) <= set(page_headings)
+    assert all(re.search(r"[\u4e00-\u9fff]", h) for h in headings[:2])
+
+
+def test_notebooks_run_top_to_bottom(tmp_path, monkeypatch):
+    """Run every chapter's code cells in one namespace, as Jupyter would."""
+    monkeypatch.chdir(tmp_path)  # save_graph writes next to the notebook
+    for page in chapter_pages():
+        if not page.name.endswith(".en.md"):
+            continue  # the zh notebook runs the same code (checked above)
+        notebook = build_notebook(page, ROOT)
+        namespace: dict = {"__name__": "__main__"}
+        for index, cell in enumerate(notebook["cells"]):
+            if cell["cell_type"] != "code":
+                continue
+            tagged = "raises-exception" in cell["metadata"].get("tags", [])
+            # Like IPython, make each cell's source findable (torch.jit.script reads it).
+            filename = f"<{page.name} cell {index}>"
+            source = cell["source"] + "\n"
+            linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+            try:
+                exec(compile(source, filename, "exec"), namespace)
+            except Exception as exc:  # noqa: BLE001
+                assert tagged, f"{page.name}: untagged cell raised {exc!r}:\n{cell['source']}"
+            else:
+                assert not tagged, f"{page.name}: tagged cell did not raise:\n{cell['source']}"
+
+
+def test_unchanged_notebooks_are_not_rewritten(tmp_path):
+    shutil.copytree(ROOT / "snippets" / "dynamic_graphs", tmp_path / "snippets" / "dynamic_graphs")
+    (tmp_path / "docs").mkdir()
+    for lang in ("zh", "en"):
+        shutil.copy(DOCS / f"dynamic-graphs.{lang}.md", tmp_path / "docs")
+    first = write_notebooks(tmp_path)
+    assert sorted(p.name for p in first) == ["dynamic-graphs.en.ipynb", "dynamic-graphs.zh.ipynb"]
+    assert write_notebooks(tmp_path) == []
+    (tmp_path / "docs" / "dynamic-graphs.en.md").unlink()
+    write_notebooks(tmp_path)
+    left = sorted(p.name for p in (tmp_path / "generated" / "_notebooks").iterdir())
+    assert left == ["dynamic-graphs.zh.ipynb"]
+
+
+def test_chapter_pages_link_their_notebook():
+    hook = _load_hook()
+    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"))
+    published = {"generated/_notebooks/backward.en.ipynb"}
+    files = SimpleNamespace(get_file_from_path=lambda p: p if p in published else None)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="backward.en.md"))
+    out = hook.on_page_markdown("# Title\n\nText.\n", page, config, files)
+    assert out.startswith("# Title\n\n!!! tip")
+    assert "(generated/_notebooks/backward.en.ipynb){ download=" in out
+    other = SimpleNamespace(file=SimpleNamespace(src_uri="glossary.en.md"))
+    assert hook.on_page_markdown("# G\n", other, config, files) == "# G\n"
+
+
+# -- playground notebooks ---------------------------------------------------------------
+
+
+def test_playgrounds_share_their_code_and_run(tmp_path, monkeypatch):
+    zh = json.loads((DOCS / "playground.zh.ipynb").read_text("utf-8"))
+    en = json.loads((DOCS / "playground.en.ipynb").read_text("utf-8"))
+    for notebook in (zh, en):
+        nbformat.validate(nbformat.from_dict(notebook))
+        assert all(not c.get("outputs") for c in notebook["cells"] if c["cell_type"] == "code")
+    assert _code(zh) == _code(en)
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    for source in _code(en):
+        exec(compile(source, "playground", "exec"), namespace)
+
+
+# -- notebook pages under static-i18n ----------------------------------------------------
+
+SITE_CONFIG = """
+site_name: notebooks under i18n
+site_url: https://example.org/
+docs_dir: docs
+theme:
+  name: material
+  language: zh
+  font: false
+{hooks}
+plugins:
+  - mkdocs-jupyter:
+      include: ["*/docs/*.ipynb"]
+      ignore: ["*.md", "*.py"]
+      execute: false
+  - i18n:
+      docs_structure: suffix
+      fallback_to_default: false
+      reconfigure_material: true
+      languages:
+        - {{locale: zh, default: true, name: 中文, build: true}}
+        - {{locale: en, name: English, build: true}}
+nav:
+  - 首页: index.md
+  - 游乐场: playground.ipynb
+"""
+
+
+def _build_site(folder: Path, with_hook: bool) -> str:
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    for lang in ("zh", "en"):
+        (folder / "docs" / f"index.{lang}.md").write_text(f"# Home {lang}\n", encoding="utf-8")
+        shutil.copy(DOCS / f"playground.{lang}.ipynb", folder / "docs")
+    hooks = f"hooks:\n  - {HOOK}\n" if with_hook else ""
+    (folder / "mkdocs.yml").write_text(SITE_CONFIG.format(hooks=hooks), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc.stderr
+
+
+def _page(site: Path, lang: str) -> str:
+    prefix = "" if lang == "zh" else "en/"
+    return (site / prefix / "playground" / "index.html").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def i18n_sites(tmp_path_factory):
+    fixed = tmp_path_factory.mktemp("with-hook")
+    first = _build_site(fixed, with_hook=True)
+    second = _build_site(fixed, with_hook=True)
+    broken = tmp_path_factory.mktemp("without-hook")
+    _build_site(broken, with_hook=False)
+    return SimpleNamespace(fixed=fixed / "site", broken=broken / "site", logs=(first, second))
+
+
+def test_without_the_hook_static_i18n_ships_raw_json(i18n_sites):
+    """The upstream problem, reproduced: if this fails, the hook may no longer be needed."""
+    assert _page(i18n_sites.broken, "zh").lstrip().startswith("{")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_with_the_hook_both_languages_render(i18n_sites, lang):
+    html = _page(i18n_sites.fixed, lang)
+    assert html.lstrip().lower().startswith("<!doctype html>")
+    assert f'<html lang="{lang}"' in html
+    assert html.count("jp-CodeCell") >= 5
+    other = "en/playground/" if lang == "zh" else "playground/"
+    assert re.search(rf'href="[./]*{other}" hreflang=', html), "language switcher"
+
+
+def test_each_language_keeps_the_others_notebook_cache(i18n_sites):
+    _, second = i18n_sites.logs
+    hits = re.findall(r"Cache hit: .*playground\.(zh|en)\.ipynb", second)
+    assert sorted(hits) == ["en", "zh"], second[-2000:]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.mark.browser
+def test_playground_renders_in_chromium(i18n_sites):
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(i18n_sites.fixed))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            for path, heading in (("/playground/", "游乐场"), ("/en/playground/", "Playground")):
+                page.goto(base + path)
+                cells = page.locator(".jp-Cell")
+                assert cells.count() >= 10, path
+                assert cells.first.is_visible()
+                assert heading in page.locator("article h1").first.inner_text()
+                assert page.locator(".jp-CodeCell", has_text="x.grad").count() >= 1
+                body = page.locator("body").inner_text()
+                assert '"cell_type"' not in body, f"{path} shows the notebook's raw JSON"
+            browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
