@@ -133,3 +133,14 @@ def test_player_script_targets_the_fragment_and_loads_only_where_needed():
     template = (ROOT / "overrides" / "main.html").read_text()
     assert "'class=\"stepthrough\"' in page.content" in template
     assert "assets/stepthrough.js" in template
+
+
+def test_fragment_links_to_the_final_folder_not_the_runners_staging_one(tmp_path):
+    output, params = mean_example()
+    record = trace(output, params)
+    output.backward()
+    staging = tmp_path / "generated" / "gradient_flow" / "demo.running-4242"
+    with collecting_into(staging):
+        (fragment,) = save_stepthrough(record, "mean", langs=("en",))
+    assert "](generated/gradient_flow/demo/mean-en-0.svg)" in fragment.read_text()
+    assert ".running-" not in fragment.read_text()

@@ -1,12 +1,12 @@
 """A backward pass, one engine step at a time.
 
-A :class:`~autograd_illustrated.graphs.tracing.Trace` records the order in which PyTorch's
-autograd engine ran the nodes, through pre-hooks on the real engine. :func:`frames` turns
+A `Trace` records the order in which PyTorch's
+autograd engine ran the nodes, through pre-hooks on the real engine. `frames` turns
 that recording into a sequence of pictures: frame 0 is the moment ``backward()`` starts
 (only the output's seed gradient is known); frame *k* marks the node the engine ran at
 step *k* and shows every gradient known by then.
 
-:func:`save_stepthrough` writes the frames as SVG and a Markdown fragment that lists them
+`save_stepthrough` writes the frames as SVG and a Markdown fragment that lists them
 in order, so a page reads fine without JavaScript; ``docs/assets/stepthrough.js`` turns
 the list into a player with previous / next / play buttons.
 
@@ -23,6 +23,7 @@ the list into a player with previous / next / play buttons.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -98,7 +99,7 @@ def frames(record: Trace, **graph_options) -> list[Frame]:
     """The step-through of the latest ``backward()`` recorded by ``record``.
 
     One frame per engine step, in the order the engine ran the nodes, plus frame 0.
-    ``graph_options`` go to :meth:`Trace.graph` (``show_value``, ``max_elements``).
+    ``graph_options`` go to `graph` (``show_value``, ``max_elements``).
     """
     if not record.steps:
         raise ValueError("nothing recorded yet: call backward() after trace() and before frames()")
@@ -110,13 +111,19 @@ def frames(record: Trace, **graph_options) -> list[Frame]:
     return result
 
 
+# The runner writes into "<snippet>.running-<pid>" and renames the folder to "<snippet>"
+# once the snippet succeeds; pages must link to the final name.
+_STAGING_SUFFIX = re.compile(r"\.running-\d+$")
+
+
 def _page_path(path: Path) -> str:
     """``path`` as a page links to it: relative to docs/, i.e. starting at ``generated/``."""
     parts = path.parts
-    if "generated" in parts:
-        start = len(parts) - 1 - parts[::-1].index("generated")
-        return PurePosixPath(*parts[start:]).as_posix()
-    return path.name  # run by hand: the fragment sits next to the images
+    if "generated" not in parts:
+        return path.name  # run by hand: the fragment sits next to the images
+    start = len(parts) - 1 - parts[::-1].index("generated")
+    final = [_STAGING_SUFFIX.sub("", part) for part in parts[start:]]
+    return PurePosixPath(*final).as_posix()
 
 
 _BUTTONS = {
