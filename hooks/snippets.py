@@ -49,7 +49,9 @@ def on_pre_build(config) -> None:
 
 def _add_tree(files, config, source: Path, url_prefix: str, suffixes=(), patterns=()) -> None:
     for path in sorted(source.rglob("*")):
-        if not path.is_file() or path.name.startswith("."):
+        rel_parts = path.relative_to(source).parts
+        # Dot-names are private: manifests, and runners' in-progress staging folders.
+        if not path.is_file() or any(part.startswith(".") for part in rel_parts):
             continue
         if suffixes and path.suffix not in suffixes:
             continue

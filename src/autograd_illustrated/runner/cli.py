@@ -39,7 +39,8 @@ def run_snippets(snippets: list[Snippet], log=print) -> list[str]:
     for snippet in snippets:
         out = snippet.output_dir()
         # Per-process staging name: two runners (two `mkdocs serve`s, say) must not collide.
-        staging = out.with_name(f"{out.name}.running-{os.getpid()}")
+        # Hidden, so a build running meanwhile never publishes half-written outputs.
+        staging = out.with_name(f".{out.name}.running-{os.getpid()}")
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         try:
