@@ -10,7 +10,7 @@ model.eval()
 out = model(torch.ones(1, 4))
 
 print(model.training)  # dropout is now switched off...
-print(out.requires_grad, out.grad_fn.name())  # ...but the graph is still recorded
+print(out.requires_grad, out.grad_fn.name())  # ...yet the graph is recorded
 # --8<-- [end:eval]
 
 # --8<-- [start:no-grad]
@@ -22,7 +22,8 @@ print(out.requires_grad, out.grad_fn)
 # --8<-- [start:dropout]
 drop = torch.nn.Dropout(p=0.5)
 ones = torch.ones(8)
-print(drop(ones))  # training: each element zeroed with chance p, survivors scaled by 1/(1-p)
+# training mode: each element zeroed with chance p, the rest scaled by 1/(1-p)
+print(drop(ones))
 drop.eval()
 print(drop(ones))  # eval mode: passed through unchanged
 # --8<-- [end:dropout]

@@ -16,7 +16,7 @@ print(x.grad)
 # --8<-- [start:same-shape-other-values]
 x.grad = None
 y = x * 2
-y.backward(gradient=torch.tensor([1.0, 0.0, -1.0]))  # same shape, other values
+y.backward(gradient=torch.tensor([1.0, 0.0, -1.0]))  # same shape, new values
 print(x.grad)
 # --8<-- [end:same-shape-other-values]
 

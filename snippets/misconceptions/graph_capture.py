@@ -11,7 +11,8 @@ def straight(x):
     return (x * 2).sin().sum()
 
 
-traced = torch.fx.symbolic_trace(straight)  # record a graph *before* any real data runs
+# record a graph *before* any real data runs through it
+traced = torch.fx.symbolic_trace(straight)
 print(traced.code.strip())
 # --8<-- [end:trace]
 
@@ -23,6 +24,7 @@ def branchy(x):
     return -x
 
 
-print(branchy(torch.tensor([1.0, 2.0])), branchy(torch.tensor([-1.0, -2.0])))  # eager: fine
+# eager execution follows whichever branch the data picks
+print(branchy(torch.tensor([1.0, 2.0])), branchy(torch.tensor([-1.0, -2.0])))
 torch.fx.symbolic_trace(branchy)  # raises: TraceError
 # --8<-- [end:branch]

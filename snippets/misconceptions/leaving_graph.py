@@ -12,7 +12,7 @@ print(type(number), number)  # a plain Python float: no graph attached
 
 rebuilt = torch.tensor(number, requires_grad=True)  # a brand-new leaf
 rebuilt.backward()
-print(rebuilt.grad, w.grad)  # the gradient stopped at the new leaf; w got nothing
+print(rebuilt.grad, w.grad)  # it stopped at the new leaf; w got nothing
 # --8<-- [end:item]
 
 # --8<-- [start:copy]

@@ -18,7 +18,7 @@ def z_of(x):
     return ((x + 2) * (x + 2)).mean()
 
 
-base = torch.ones(2, 2, dtype=torch.float64)  # float64, so small steps stay accurate
+base = torch.ones(2, 2, dtype=torch.float64)  # float64 keeps tiny steps exact
 for step in (1.0, 0.1, 0.01, 0.001):
     nudged = base.clone()
     nudged[0, 0] += step  # move one element only
@@ -29,5 +29,5 @@ for step in (1.0, 0.1, 0.01, 0.001):
 # --8<-- [start:all-four]
 change = z_of(base + 1) - z_of(base)  # move all four elements by 1
 print(change.item())
-print(x.grad.sum().item())  # what the gradients predict for a tiny step, scaled up to 1
+print(x.grad.sum().item())  # the part the gradient predicts: 4 x 1.5
 # --8<-- [end:all-four]
