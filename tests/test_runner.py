@@ -265,3 +265,20 @@ def test_every_snippet_seeds_torch_itself():
         if "import torch" in s.source() and "torch.manual_seed(0)" not in s.source()
     ]
     assert unseeded == []
+
+
+def test_artifact_links_name_the_published_folder_not_the_staging_one(tmp_path):
+    root = make_project(
+        tmp_path,
+        {
+            "snippets/ch/link.py": """
+            from autograd_illustrated.output import artifact_link, artifact_path
+            print(artifact_path("g.svg").parent.name)
+            print(artifact_link("g.svg"))
+        """
+        },
+    )
+    assert runner_main(["--root", str(root), "--quiet"]) == 0
+    staging_name, link = (root / "generated/ch/link/__all__.txt").read_text().splitlines()
+    assert staging_name.startswith(".link.running-")
+    assert link == "generated/ch/link/g.svg"

@@ -138,7 +138,7 @@ def run_snippet(snippet: Snippet, artifact_dir: Path | None = None) -> SnippetRu
     sys.path.insert(0, str(snippet.path.parent))
     try:
         with (
-            collecting_into(artifact_dir or snippet.output_dir()),
+            collecting_into(artifact_dir or snippet.output_dir(), f"generated/{snippet.key}"),
             redirect_stdout(router),
             warnings.catch_warnings(),
         ):
