@@ -36,6 +36,7 @@ def _plain(cell: str) -> str:
 
 
 def _spellings(term: str, english: bool) -> list[str]:
+    """The term, plus its plural and sentence-initial forms for English words."""
     forms = [term]
     if english and re.fullmatch(r"[a-z][a-z -]*", term):  # words, not identifiers
         forms += [term + "s", term[0].upper() + term[1:], term[0].upper() + term[1:] + "s"]
