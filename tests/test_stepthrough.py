@@ -10,6 +10,7 @@ import torch
 from autograd_illustrated.graphs.stepthrough import frames, save_stepthrough
 from autograd_illustrated.graphs.tracing import trace
 from autograd_illustrated.output import collecting_into
+from autograd_illustrated.runner.cli import main as runner_main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -139,8 +140,29 @@ def test_fragment_links_to_the_final_folder_not_the_runners_staging_one(tmp_path
     output, params = mean_example()
     record = trace(output, params)
     output.backward()
-    staging = tmp_path / "generated" / "gradient_flow" / "demo.running-4242"
+    staging = tmp_path / "generated" / "gradient_flow" / ".demo.running-4242"
     with collecting_into(staging):
         (fragment,) = save_stepthrough(record, "mean", langs=("en",))
     assert "](generated/gradient_flow/demo/mean-en-0.svg)" in fragment.read_text()
     assert ".running-" not in fragment.read_text()
+
+
+def test_fragment_made_by_the_real_runner_links_to_files_that_exist(tmp_path):
+    snippet = tmp_path / "snippets" / "chapter" / "demo.py"
+    snippet.parent.mkdir(parents=True)
+    snippet.write_text(
+        "import torch\n"
+        "from autograd_illustrated.graphs import save_stepthrough, trace\n"
+        "torch.manual_seed(0)\n"
+        "x = torch.tensor(2.0, requires_grad=True)\n"
+        "y = x * x\n"
+        "record = trace(y, {'x': x})\n"
+        "y.backward()\n"
+        "save_stepthrough(record, 'steps')\n"
+    )
+    assert runner_main(["--root", str(tmp_path)]) == 0
+    for lang in ("zh", "en"):
+        fragment = (tmp_path / "generated" / "chapter" / "demo" / f"steps-{lang}.md").read_text()
+        images = re.findall(r"\]\(([^)]+\.svg)\)", fragment)
+        assert len(images) == 3
+        assert all((tmp_path / image).is_file() for image in images), images

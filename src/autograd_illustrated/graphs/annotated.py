@@ -1,9 +1,9 @@
 """A renderer-neutral model of an annotated backward graph, and its DOT.
 
-Any engine can describe its graph with :class:`Node` and :class:`Graph`: PyTorch (see
-:mod:`autograd_illustrated.graphs.tracing`), or the small engine built on the "build your own
-autograd" page. :func:`to_dot` turns the description into Graphviz DOT, which
-:func:`autograd_illustrated.graphs.render_svg` or :func:`~autograd_illustrated.graphs.save_graph`
+Any engine can describe its graph with `Node` and `Graph`: PyTorch (see
+`tracing`), or the small engine built on the "build your own
+autograd" page. `to_dot` turns the description into Graphviz DOT, which
+`render_svg` or `save_graph`
 lays out as SVG.
 
 The DOT is a pure function of the graph: nodes and edges are written in the order given,
@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 __all__ = ["KINDS", "LABELS", "Graph", "Node", "format_tensor", "save_annotated", "to_dot"]
 
 KINDS = ("leaf", "op", "output")
-"""The kinds of node :func:`to_dot` knows how to draw."""
+"""The kinds of node `to_dot` knows how to draw."""
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Node:
             as ``MulBackward0``) or ``"output"`` (the tensor ``backward()`` starts from).
         title: The operation's name for ops; the variable's name for leaves and outputs.
         shape: The tensor's shape as text, e.g. ``"(2, 2)"``.
-        value: The forward value as text (small tensors only; see :func:`format_tensor`).
+        value: The forward value as text (small tensors only; see `format_tensor`).
         grad: The gradient that reached this node during backward, as text.
         step: When the engine ran this node: 1 for the first node it ran, 2 for the next, …
     """
@@ -156,10 +157,7 @@ def _field(text: str) -> str:
     return _RECORD_SPECIAL.sub(r"\\\1", text)
 
 
-def _label(node: Node, lang: str) -> str:
-    # Plain record labels, not HTML-like ones: the WebAssembly Graphviz we render with is
-    # built without HTML-label support. Each annotation gets its own field, so the ruled
-    # rows carry the structure that colours would otherwise carry.
+def _rows(node: Node, lang: str) -> list[str]:
     words = LABELS.get(lang, LABELS["en"])
     rows = [node.title]
     if node.shape is not None:
@@ -170,7 +168,31 @@ def _label(node: Node, lang: str) -> str:
         rows.append(f"{words['grad']} {node.grad}")
     if node.step is not None:
         rows.append(words["step"].format(n=node.step))
+    return rows
+
+
+def _label(rows: list[str]) -> str:
+    # Plain record labels, not HTML-like ones: the WebAssembly Graphviz we render with is
+    # built without HTML-label support. Each annotation gets its own field, so the ruled
+    # rows carry the structure that colours would otherwise carry.
     return '"{' + "|".join(_field(row) for row in rows) + '}"'
+
+
+_FONT_SIZE = 11  # points
+_PADDING = 14  # points, left and right together
+
+
+def _width_inches(rows: list[str]) -> str:
+    """A node width that fits its longest row in the browser's monospace font.
+
+    Graphviz's own estimate undercounts Chinese characters (which a monospace font draws
+    twice as wide as a Latin one), so labels would spill out of their boxes. In a monospace
+    font a Latin character is 0.6 em and a CJK character 1.2 em (two columns).
+    """
+    columns = max(
+        sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in row) for row in rows
+    )
+    return f"{(columns * 0.6 * _FONT_SIZE + _PADDING) / 72:.2f}"
 
 
 def to_dot(graph: Graph, *, highlight: str | None = None, lang: str = "en") -> str:
@@ -202,14 +224,16 @@ def to_dot(graph: Graph, *, highlight: str | None = None, lang: str = "en") -> s
     lines = [
         "digraph {",
         "\tgraph [bgcolor=transparent nodesep=0.3 ranksep=0.35]",
-        '\tnode [shape=Mrecord style=filled fontname="Helvetica" fontsize=11 '
+        f'\tnode [shape=Mrecord style=filled fontname="Courier,monospace" fontsize={_FONT_SIZE} '
         'color="#333333" penwidth=1]',
         '\tedge [color="#444444" arrowsize=0.7]',
     ]
     for node in graph.nodes:
-        attrs = [f"label={_label(node, lang)}", f'fillcolor="{_FILL[node.kind]}"']
+        rows = _rows(node, lang)
+        attrs = [f"label={_label(rows)}", f"width={_width_inches(rows)}"]
+        attrs.append(f'fillcolor="{_FILL[node.kind]}"')
         if node.id == highlight:
-            attrs = [attrs[0], f'fillcolor="{_HIGHLIGHT_FILL}"', "penwidth=3"]
+            attrs = [*attrs[:2], f'fillcolor="{_HIGHLIGHT_FILL}"', "penwidth=3"]
         lines.append(f"\t{node.id} [{' '.join(attrs)}]")
     for source, target in graph.edges:
         lines.append(f"\t{source} -> {target}")
@@ -231,7 +255,7 @@ def save_annotated(
 ) -> list:
     """Render ``graph`` once per language, to ``<name>-<lang>.svg`` (e.g. ``h-zh.svg``).
 
-    Like :func:`~autograd_illustrated.graphs.save_graph`, files land in the running
+    Like `save_graph`, files land in the running
     snippet's generated folder. Only the label words differ between languages.
 
     Returns:

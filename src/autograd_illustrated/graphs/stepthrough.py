@@ -111,9 +111,10 @@ def frames(record: Trace, **graph_options) -> list[Frame]:
     return result
 
 
-# The runner writes into "<snippet>.running-<pid>" and renames the folder to "<snippet>"
-# once the snippet succeeds; pages must link to the final name.
-_STAGING_SUFFIX = re.compile(r"\.running-\d+$")
+# The runner writes into a staging folder, ".<snippet>.running-<pid>", and renames it to
+# "<snippet>" once the snippet succeeds; pages must link to the final name.
+# tests/test_stepthrough.py runs the real runner to keep this in step with it.
+_STAGING = re.compile(r"^\.?(?P<name>.+)\.running-\d+$")
 
 
 def _page_path(path: Path) -> str:
@@ -122,7 +123,7 @@ def _page_path(path: Path) -> str:
     if "generated" not in parts:
         return path.name  # run by hand: the fragment sits next to the images
     start = len(parts) - 1 - parts[::-1].index("generated")
-    final = [_STAGING_SUFFIX.sub("", part) for part in parts[start:]]
+    final = [_STAGING.sub(r"\g<name>", part) for part in parts[start:]]
     return PurePosixPath(*final).as_posix()
 
 
