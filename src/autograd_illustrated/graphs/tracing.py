@@ -60,7 +60,7 @@ class _Vertex:
 
 
 class Trace:
-    """A recording of one output's backward graph. Create it with :func:`trace`.
+    """A recording of one output's backward graph. Create it with `trace`.
 
     Node ids (``n0``, ``n1``, …) follow a depth-first walk from the output in
     ``next_functions`` order, so they depend only on the graph's structure.
@@ -182,7 +182,7 @@ class Trace:
         return self._vertex(node_id).fn
 
     def node_for(self, item, *, show_value: bool = True, show_grad: bool = True) -> Node:
-        """The :class:`Node` standing for a tensor (leaf, output or named intermediate)
+        """The `Node` standing for a tensor (leaf, output or named intermediate)
         or for an autograd function object."""
         for vertex in self._vertices:
             matches_fn = vertex.fn is item
@@ -206,7 +206,7 @@ class Trace:
         upto_step: int | None = None,
         max_elements: int = 8,
     ) -> Graph:
-        """The annotated graph as a :class:`~autograd_illustrated.graphs.annotated.Graph`.
+        """The annotated graph as a `Graph`.
 
         Args:
             show_value: Label leaves, the output and named intermediates with their forward
@@ -221,11 +221,11 @@ class Trace:
         return Graph(nodes=nodes, edges=list(self._edges))
 
     def dot(self, *, highlight: str | None = None, lang: str = "en", **graph_options) -> str:
-        """DOT source of :meth:`graph` (``graph_options`` are passed on to it)."""
+        """DOT source of `graph` (``graph_options`` are passed on to it)."""
         return to_dot(self.graph(**graph_options), highlight=highlight, lang=lang)
 
     def svg(self, *, highlight: str | None = None, lang: str = "en", **graph_options) -> str:
-        """Deterministic SVG of :meth:`graph`, rendered without a system Graphviz."""
+        """Deterministic SVG of `graph`, rendered without a system Graphviz."""
         return render_svg(self.dot(highlight=highlight, lang=lang, **graph_options))
 
     # -- helpers -----------------------------------------------------------------------
@@ -296,8 +296,8 @@ def trace(
         name: Label for the output node (default: its name in ``params``, else ``output``).
 
     Returns:
-        A :class:`Trace`. Its hooks only observe: gradients and results are unchanged.
-        Call :meth:`Trace.remove` (or use ``with trace(...) as record:``) to unhook.
+        A `Trace`. Its hooks only observe: gradients and results are unchanged.
+        Call `Trace.remove` (or use ``with trace(...) as record:``) to unhook.
     """
     return Trace(output, params, name=name)
 
@@ -321,8 +321,7 @@ def draw(
     structure, shapes and forward values only.
 
     Returns:
-        A :class:`~autograd_illustrated.graphs.annotated.Graph`; pass it to
-        :func:`~autograd_illustrated.graphs.annotated.to_dot`, or use :func:`draw_svg`.
+        A `Graph`; pass it to `to_dot`, or use `draw_svg`.
     """
     with trace(output, params, name=name) as record:
         if run_backward:
@@ -331,10 +330,10 @@ def draw(
 
 
 def draw_dot(output, params=None, *, lang: str = "en", **options) -> str:
-    """Like :func:`draw`, but returns DOT source (``options`` are :func:`draw`'s)."""
+    """Like `draw`, but returns DOT source (``options`` are `draw`'s)."""
     return to_dot(draw(output, params, **options), lang=lang)
 
 
 def draw_svg(output, params=None, *, lang: str = "en", **options) -> str:
-    """Like :func:`draw`, but returns the rendered SVG (``options`` are :func:`draw`'s)."""
+    """Like `draw`, but returns the rendered SVG (``options`` are `draw`'s)."""
     return render_svg(draw_dot(output, params, lang=lang, **options))
