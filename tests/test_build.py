@@ -18,11 +18,22 @@ MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict"]
 def project(tmp_path_factory) -> Path:
     """A copy of the project with a warm snippet cache, so the real tree is never touched."""
     copy = tmp_path_factory.mktemp("project")
-    for name in ("docs", "snippets", "src", "hooks", "overrides", "generated"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "conftest.py", "pyproject.toml"):
-        shutil.copy2(ROOT / name, copy / name)
+    # Whatever git would check out (tracked or not yet committed, minus ignored files),
+    # plus the warm cache: the copy builds exactly like the real tree.
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    for rel in listed:
+        source = ROOT / rel
+        if source.is_file():
+            (copy / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / rel)
+    if (ROOT / "generated").is_dir():
+        shutil.copytree(ROOT / "generated", copy / "generated")
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
     return copy
 
