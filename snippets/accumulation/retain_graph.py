@@ -8,9 +8,9 @@ torch.manual_seed(0)
 
 # --8<-- [start:built-by-forward]
 x = torch.tensor([1.0, 2.0], requires_grad=True)
-y = (x * x).sum()
+y = x.exp().sum()
 print(y.grad_fn)  # the graph exists already: no backward() has run
-print(y.grad_fn.next_functions[0][0]._saved_self)  # MulBackward0 kept x for later
+print(y.grad_fn.next_functions[0][0]._saved_result)  # ExpBackward0 kept exp(x) for later
 # --8<-- [end:built-by-forward]
 save_graph(make_dot(y, params={"x": x}, show_saved=True), "saved-tensors")
 
@@ -23,16 +23,16 @@ y.backward()  # raises: RuntimeError
 # --8<-- [end:second-time]
 
 # --8<-- [start:freed]
-y.grad_fn.next_functions[0][0]._saved_self  # raises: RuntimeError
+y.grad_fn.next_functions[0][0]._saved_result  # raises: RuntimeError
 # --8<-- [end:freed]
 
 # --8<-- [start:retain]
 x.grad = None
-y = (x * x).sum()
+y = x.exp().sum()
 y.backward(retain_graph=True)  # keep the saved tensors
 print(x.grad)
 y.backward()  # allowed; this call frees them
-print(x.grad)  # 2x, added twice
+print(x.grad)  # exp(x), added twice
 # --8<-- [end:retain]
 
 # --8<-- [start:nothing-saved]
