@@ -2,7 +2,6 @@
 
 import re
 import warnings
-from pathlib import Path
 
 import torch
 
@@ -17,14 +16,15 @@ print(y, x.grad)  # a NaN, and nothing says where it came from
 
 
 # --8<-- [start:detect]
-def forward_frames(message):
-    """The warning's first line and this file's frames, without the folders."""
+def where_it_was_made(message):
+    """The warning's first line and its innermost frame, without folders in the path."""
     lines = str(message).splitlines()
-    kept = [lines[0]]
-    for line, source in zip(lines, lines[1:], strict=False):
-        if Path(__file__).name in line:
-            kept += [re.sub(r'File ".*[/\\]', 'File "', line), source]
-    return "\n".join(kept)
+    frames = [i for i, line in enumerate(lines) if line.strip().startswith("File ")]
+    if not frames:
+        return lines[0]
+    last = frames[-1]  # innermost: the line that called the operation
+    frame = re.sub(r'File ".*[/\\]', 'File "', lines[last])
+    return "\n".join([lines[0], frame, lines[last + 1]])
 
 
 x = torch.tensor([0.0, 4.0], requires_grad=True)
@@ -38,7 +38,7 @@ with warnings.catch_warnings(record=True) as caught:
             print("RuntimeError:", error)
 
 for w in caught:
-    print(f"{w.category.__name__}: {forward_frames(w.message)}")
+    print(f"{w.category.__name__}: {where_it_was_made(w.message)}")
 # --8<-- [end:detect]
 
 # --8<-- [start:where]
