@@ -282,3 +282,27 @@ def test_artifact_links_name_the_published_folder_not_the_staging_one(tmp_path):
     staging_name, link = (root / "generated/ch/link/__all__.txt").read_text().splitlines()
     assert staging_name.startswith(".link.running-")
     assert link == "generated/ch/link/g.svg"
+
+
+def test_cache_key_follows_relative_imports_inside_project_packages(tmp_path):
+    root = make_project(
+        tmp_path,
+        {
+            "src/pkg/__init__.py": "from .graphs import draw\n",
+            "src/pkg/graphs/__init__.py": "from .draw import draw\n",
+            "src/pkg/graphs/draw.py": "from ..style import COLOR\ndef draw(): return COLOR\n",
+            "src/pkg/style.py": "COLOR = 'red'\n",
+            "snippets/ch/uses.py": "from pkg import draw\nprint(draw())\n",
+        },
+    )
+    uses = snippet_at(root, "snippets/ch/uses.py")
+    deps = {p.relative_to(root.resolve()).as_posix() for p in cache.project_dependencies(uses)}
+    assert deps == {
+        "src/pkg/__init__.py",
+        "src/pkg/graphs/__init__.py",
+        "src/pkg/graphs/draw.py",
+        "src/pkg/style.py",
+    }
+    before = cache.cache_key(uses)
+    (root / "src/pkg/style.py").write_text("COLOR = 'blue'\n")
+    assert cache.cache_key(uses) != before

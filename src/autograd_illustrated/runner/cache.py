@@ -39,15 +39,33 @@ def _torch_version() -> str:
         return "absent"
 
 
-def _imported_modules(tree: ast.AST) -> set[str]:
+def _package_of(path: Path, search: list[Path]) -> list[str]:
+    """``src/pkg/sub/mod.py`` -> ``["pkg", "sub"]``: what relative imports in it start from."""
+    for base in search:
+        try:
+            rel = path.relative_to(base)
+        except ValueError:
+            continue
+        return list(rel.parts[:-1])
+    return []
+
+
+def _imported_modules(tree: ast.AST, package: list[str]) -> set[str]:
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # `from .annotated import x` inside src/pkg/graphs/
+                base = package[: len(package) - (node.level - 1)] if node.level > 1 else package
+                module = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                module = node.module or ""
+            if not module:
+                continue
+            names.add(module)
             # `from pkg import mod` may import a submodule: try both readings.
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+            names.update(f"{module}.{alias.name}" for alias in node.names)
     return names
 
 
@@ -71,7 +89,7 @@ def project_dependencies(snippet: Snippet) -> list[Path]:
     while pending:
         path = pending.pop()
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for name in _imported_modules(tree):
+        for name in _imported_modules(tree, _package_of(path, search[:1])):
             for dep in _module_files(name, search):
                 if dep not in seen and dep != snippet.path:
                     seen.add(dep)
