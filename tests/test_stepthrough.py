@@ -96,7 +96,7 @@ def save(tmp_path):
     record = trace(output, params)
     output.backward()
     folder = tmp_path / "generated" / "gradient_flow" / "demo"
-    with collecting_into(folder):
+    with collecting_into(folder, "generated/gradient_flow/demo"):
         save_stepthrough(record, "mean")
     return folder
 
@@ -141,7 +141,7 @@ def test_fragment_links_to_the_final_folder_not_the_runners_staging_one(tmp_path
     record = trace(output, params)
     output.backward()
     staging = tmp_path / "generated" / "gradient_flow" / ".demo.running-4242"
-    with collecting_into(staging):
+    with collecting_into(staging, "generated/gradient_flow/demo"):
         (fragment,) = save_stepthrough(record, "mean", langs=("en",))
     assert "](generated/gradient_flow/demo/mean-en-0.svg)" in fragment.read_text()
     assert ".running-" not in fragment.read_text()

@@ -23,11 +23,10 @@ the list into a player with previous / next / play buttons.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from ..output import artifact_path
+from ..output import artifact_link, artifact_path
 from .annotated import Graph, Node, to_dot
 from .svg import render_svg
 from .tracing import Trace
@@ -111,22 +110,6 @@ def frames(record: Trace, **graph_options) -> list[Frame]:
     return result
 
 
-# The runner writes into a staging folder, ".<snippet>.running-<pid>", and renames it to
-# "<snippet>" once the snippet succeeds; pages must link to the final name.
-# tests/test_stepthrough.py runs the real runner to keep this in step with it.
-_STAGING = re.compile(r"^\.?(?P<name>.+)\.running-\d+$")
-
-
-def _page_path(path: Path) -> str:
-    """``path`` as a page links to it: relative to docs/, i.e. starting at ``generated/``."""
-    parts = path.parts
-    if "generated" not in parts:
-        return path.name  # run by hand: the fragment sits next to the images
-    start = len(parts) - 1 - parts[::-1].index("generated")
-    final = [_STAGING.sub(r"\g<name>", part) for part in parts[start:]]
-    return PurePosixPath(*final).as_posix()
-
-
 _BUTTONS = {
     "zh": {"prev": "上一步", "next": "下一步", "play": "播放", "pause": "暂停"},
     "en": {"prev": "Previous", "next": "Next", "play": "Play", "pause": "Pause"},
@@ -154,7 +137,7 @@ def save_stepthrough(
             svg_path = artifact_path(f"{name}-{lang}-{frame.index:0{width}d}.svg")
             svg_path.write_text(render_svg(frame.dot(lang)), encoding="utf-8")
             items.append(
-                f"- ![{frame.alt(lang)}]({_page_path(svg_path)}){{ .graph }}\n\n"
+                f"- ![{frame.alt(lang)}]({artifact_link(svg_path.name)}){{ .graph }}\n\n"
                 f"    {frame.caption(lang)}\n"
             )
         buttons = " ".join(f'data-{key}="{text}"' for key, text in _BUTTONS[lang].items())
