@@ -306,3 +306,19 @@ def test_cache_key_follows_relative_imports_inside_project_packages(tmp_path):
     before = cache.cache_key(uses)
     (root / "src/pkg/style.py").write_text("COLOR = 'blue'\n")
     assert cache.cache_key(uses) != before
+
+
+def test_two_runners_at_once_take_turns(tmp_path):
+    root = make_project(
+        tmp_path,
+        {"snippets/ch/slow.py": "import time\ntime.sleep(0.5)\nprint('done')\n"},
+    )
+    command = [sys.executable, "-m", "autograd_illustrated.runner", "--root", str(root)]
+    first = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    reports = [first.communicate()[1], second.communicate()[1]]
+    assert [first.returncode, second.returncode] == [0, 0]
+    # Exactly one ran it; the other waited for the lock and found it fresh.
+    assert sorted("ran 1 of 1" in r for r in reports) == [False, True]
+    assert any("all 1 up to date" in r for r in reports)
+    assert (root / "generated/ch/slow/__all__.txt").read_text() == "done\n"

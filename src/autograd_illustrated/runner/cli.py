@@ -8,10 +8,12 @@ autograd-snippets --force    # run everything
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import shutil
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import cache
@@ -69,16 +71,45 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     log = (lambda *_: None) if args.quiet else (lambda msg: print(msg, file=sys.stderr))
 
+    if args.check:
+        return _report_stale(root, args.only)
+    # One runner at a time per project (two `mkdocs serve`s, a build during a test run):
+    # a second one waits, then finds that what it wanted to run is already fresh.
+    with _runner_lock(root):
+        return _run(root, args, log)
+
+
+@contextmanager
+def _runner_lock(root: Path):
+    lock_path = root / "generated" / ".runner.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _selected(root: Path, only: list[str]) -> list[Snippet]:
     snippets = find_snippets(root)
-    if args.only:
-        wanted = {Path(p).resolve() for p in args.only}
+    if only:
+        wanted = {Path(p).resolve() for p in only}
         snippets = [s for s in snippets if s.path in wanted]
+    return snippets
+
+
+def _report_stale(root: Path, only: list[str]) -> int:
+    todo = cache.stale_snippets(_selected(root, only))
+    for snippet in todo:
+        print(f"stale: {snippet.rel}")
+    return 1 if todo else 0
+
+
+def _run(root: Path, args, log) -> int:
+    snippets = _selected(root, args.only)
     cache.remove_orphans(root, find_snippets(root))
     todo = snippets if args.force else cache.stale_snippets(snippets)
-    if args.check:
-        for snippet in todo:
-            print(f"stale: {snippet.rel}")
-        return 1 if todo else 0
     if not todo:
         log(f"snippets: all {len(snippets)} up to date")
         return 0
