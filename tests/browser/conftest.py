@@ -1,0 +1,210 @@
+"""One real Chromium (Debian's), driven by Playwright, for every browser test.
+
+Each page is loaded once; what the reader's browser saw (status, console, requests,
+images, math, diagrams, axe-core's findings, alt text, language links) is recorded in a
+:class:`PageVisit` and cached, and the tests assert on it, one concern per test.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # Any other host fails at once instead of waiting on DNS; the request is still seen
+    # (and reported) by the tests.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+DESKTOP = {"width": 1280, "height": 800}
+MOBILE = {"width": 390, "height": 844}
+
+# Everything a test wants to know about one page, gathered in one pass in the page.
+PAGE_FACTS = r"""
+async () => {
+  const content = document.querySelector("article.md-content__inner") || document.body;
+
+  // Images: wait for every one (lazy ones too) to load or fail.
+  const images = [...document.images];
+  images.forEach((img) => { if (img.loading === "lazy") img.loading = "eager"; });
+  await Promise.all(images.map((img) => img.complete ? null : new Promise((done) => {
+    img.addEventListener("load", done, { once: true });
+    img.addEventListener("error", done, { once: true });
+    setTimeout(done, 5000);
+  })));
+  const brokenImages = images
+    .filter((img) => !(img.complete && img.naturalWidth > 0 && img.naturalHeight > 0))
+    .map((img) => img.getAttribute("src"));
+  const emptySvgs = [...content.querySelectorAll("svg")]
+    .filter((svg) => svg.childElementCount === 0)
+    .map((svg) => svg.outerHTML.slice(0, 120));
+
+  // Math: every arithmatex span rendered by KaTeX, no KaTeX error, no raw TeX in the text.
+  const arithmatex = [...content.querySelectorAll(".arithmatex")];
+  const unrenderedMath = arithmatex
+    .filter((el) => !el.querySelector(".katex"))
+    .map((el) => el.textContent.trim().slice(0, 80));
+  const mathErrors = [...content.querySelectorAll(".katex-error")]
+    .map((el) => el.getAttribute("title") || el.textContent.slice(0, 80));
+  const prose = content.cloneNode(true);
+  prose.querySelectorAll(".katex, pre, code, script, style").forEach((el) => el.remove());
+  const text = prose.textContent;
+  // \( \) \[ \] $$ or $…$ left in the prose means a formula was never typeset.
+  const rawTex = [...text.matchAll(/\\\(|\\\)|\\\[|\\\]|\$\$|\$[^$\s][^$\n]{0,200}?\$/g)]
+    .map((m) => text.slice(Math.max(0, m.index - 30), m.index + 50).replace(/\s+/g, " "));
+
+  // Diagrams: any mermaid block must have been drawn as an SVG.
+  const unrenderedMermaid = [...document.querySelectorAll(".mermaid")]
+    .filter((el) => !el.querySelector("svg") && !el.shadowRoot?.querySelector("svg"))
+    .map((el) => el.textContent.trim().slice(0, 80));
+
+  // Generated pictures (graphs, figures) and their alt text.
+  const pictures = [...content.querySelectorAll("img")]
+    .filter((img) => img.classList.contains("graph")
+      || /(^|\/)generated\//.test(img.getAttribute("src") || ""))
+    .map((img) => ({ src: img.getAttribute("src"), alt: img.getAttribute("alt") || "" }));
+
+  const switcher = [...document.querySelectorAll("a.md-select__link[hreflang]")]
+    .map((a) => ({ lang: a.getAttribute("hreflang"), href: a.href }));
+
+  return {
+    htmlLang: document.documentElement.lang,
+    title: document.title,
+    brokenImages, emptySvgs, arithmatexCount: arithmatex.length,
+    katexCount: content.querySelectorAll(".katex").length,
+    unrenderedMath, mathErrors, rawTex, unrenderedMermaid, pictures, switcher,
+  };
+}
+"""
+
+AXE_RUN = """
+async () => {
+  const results = await axe.run(document, { resultTypes: ["violations"] });
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+      count: v.nodes.length,
+    }));
+}
+"""
+
+
+@dataclass
+class PageVisit:
+    page: str
+    url: str
+    status: int | None = None
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    facts: dict = field(default_factory=dict)
+    axe: list[dict] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def foreign_requests(self, origin: str) -> list[str]:
+        own = urlsplit(origin).netloc
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in ("data", "blob", "about")
+            and urlsplit(url).netloc != own
+        ]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make setup-browser` (scripts/ensure-chromium.sh)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def desktop(browser):
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def fresh_desktop(browser):
+    """A desktop context of its own, for a test that changes what the site remembers."""
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def mobile(browser):
+    context = browser.new_context(
+        viewport=MOBILE, color_scheme="light", is_mobile=True, has_touch=True
+    )
+    yield context
+    context.close()
+
+
+def visit(context, url: str, page_name: str = "") -> PageVisit:
+    """Load ``url`` in a fresh tab and record everything the browser saw."""
+    record = PageVisit(page=page_name, url=url)
+    tab = context.new_page()
+    tab.on("request", lambda r: record.requests.append(r.url))
+    tab.on("requestfailed", lambda r: record.failed.append(f"{r.url} ({r.failure})"))
+    tab.on(
+        "response",
+        lambda r: r.status >= 400 and record.failed.append(f"{r.url} (HTTP {r.status})"),
+    )
+    tab.on("console", lambda m: m.type == "error" and record.console_errors.append(m.text))
+    tab.on("pageerror", lambda e: record.console_errors.append(f"uncaught: {e}"))
+    started = time.perf_counter()
+    try:
+        response = tab.goto(url, wait_until="networkidle")
+        record.status = response.status if response else None
+        record.facts = tab.evaluate(PAGE_FACTS)
+        tab.add_script_tag(path=str(AXE))
+        record.axe = tab.evaluate(AXE_RUN)
+    finally:
+        record.seconds = time.perf_counter() - started
+        tab.close()
+    return record
+
+
+_visits: dict[str, PageVisit] = {}
+
+
+@pytest.fixture
+def visited(page, desktop, server) -> PageVisit:
+    """The desktop visit of the parametrized ``page``, loaded once per session."""
+    if page not in _visits:
+        _visits[page] = visit(desktop, server.url(page), page)
+    return _visits[page]
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _visits:
+        return
+    counts = sorted(len(v.requests) for v in _visits.values())
+    seconds = sum(v.seconds for v in _visits.values())
+    terminalreporter.write_line(
+        f"browser: {len(_visits)} pages visited in {seconds:.1f}s; requests per page: "
+        f"min {counts[0]}, median {counts[len(counts) // 2]}, max {counts[-1]}"
+    )
