@@ -6,7 +6,7 @@ STAMP := $(VENV)/.setup-stamp
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup snippets build serve test test-fast lint clean
+.PHONY: setup snippets build serve test test-fast test-browser chromium lint clean
 
 ## setup: create .venv, install the pinned Python and npm packages (re-runs when a pin changes)
 setup: $(STAMP)
@@ -33,9 +33,17 @@ serve: setup
 lint: setup
 	$(BIN)/ruff check .
 
-## test: every check: lint, strict build, snippet/graph/doc tests, page doctests
-test: setup lint build
+## chromium: Debian's Chromium for the browser tests (apt-get, only when it is missing)
+chromium:
+	bash scripts/ensure-chromium.sh
+
+## test: every check: lint, strict build, snippet/graph/doc tests, page doctests, browser
+test: setup lint build chromium
 	$(BIN)/pytest
+
+## test-browser: just the browser tests (every page, both languages), on a fresh build
+test-browser: setup build chromium
+	$(BIN)/pytest -m browser tests/browser
 
 clean:
 	rm -rf site generated

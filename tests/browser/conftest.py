@@ -130,7 +130,7 @@ class PageVisit:
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make setup-browser` (scripts/ensure-chromium.sh)")
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (scripts/ensure-chromium.sh)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
