@@ -11,6 +11,7 @@ import ast
 import hashlib
 import json
 import shutil
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -32,6 +33,7 @@ def _runner_version() -> str:
 RUNNER_VERSION = _runner_version()
 
 
+@lru_cache(maxsize=1)  # a process never sees torch change under it
 def _torch_version() -> str:
     try:
         return metadata.version("torch")
@@ -81,15 +83,34 @@ def _module_files(name: str, search: list[Path]) -> list[Path]:
     return found
 
 
+def _stamp(path: Path) -> tuple[Path, int, int]:
+    stat = path.stat()
+    return path, stat.st_mtime_ns, stat.st_size
+
+
+# Every snippet imports the same few project modules; within one process, parse and hash
+# each file once per version of it instead of once per snippet.
+@lru_cache(maxsize=4096)
+def _direct_imports(stamp: tuple[Path, int, int], src: Path) -> tuple[str, ...]:
+    path = stamp[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return tuple(sorted(_imported_modules(tree, _package_of(path, [src]))))
+
+
+@lru_cache(maxsize=4096)
+def _file_digest(stamp: tuple[Path, int, int]) -> str:
+    return hashlib.sha256(stamp[0].read_bytes()).hexdigest()
+
+
 def project_dependencies(snippet: Snippet) -> list[Path]:
     """Project files the snippet imports, directly or through other project files."""
-    search = [snippet.root / "src", snippet.path.parent]
+    src = snippet.root / "src"
+    search = [src, snippet.path.parent]
     seen: set[Path] = set()
     pending = [snippet.path]
     while pending:
         path = pending.pop()
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for name in _imported_modules(tree, _package_of(path, search[:1])):
+        for name in _direct_imports(_stamp(path), src):
             for dep in _module_files(name, search):
                 if dep not in seen and dep != snippet.path:
                     seen.add(dep)
@@ -102,9 +123,9 @@ def cache_key(snippet: Snippet) -> str:
     parts = {
         "runner": RUNNER_VERSION,
         "torch": _torch_version(),
-        "snippet": hashlib.sha256(snippet.path.read_bytes()).hexdigest(),
+        "snippet": _file_digest(_stamp(snippet.path)),
         "imports": {
-            dep.relative_to(snippet.root).as_posix(): hashlib.sha256(dep.read_bytes()).hexdigest()
+            dep.relative_to(snippet.root).as_posix(): _file_digest(_stamp(dep))
             for dep in project_dependencies(snippet)
         },
     }
