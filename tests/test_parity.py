@@ -1,0 +1,159 @@
+"""Two languages, one truth: every page exists in both, shows the same snippets in the
+same order, and the same doctest outputs. Only prose may differ.
+
+Pages are ``docs/<slug>.<lang>.md`` (or ``.ipynb``), discovered from ``docs/``. Failures
+name the page and line. An include may differ in one way only: by naming the page's own
+language (``table.zh.md`` / ``table.en.md``, ``steps-zh.md`` / ``steps-en.md``), for
+generated text that is written in each language. ``PROJECT_ROOT`` points the checks at
+another copy of the project (the contributor-error tests use that).
+"""
+
+from __future__ import annotations
+
+import doctest
+import os
+import re
+from pathlib import Path
+
+import pytest
+from pymdownx.snippets import SnippetPreprocessor
+
+ROOT = Path(os.environ.get("PROJECT_ROOT") or Path(__file__).resolve().parents[1]).resolve()
+DOCS = ROOT / "docs"
+LANGUAGES = {"zh": "Chinese", "en": "English"}
+PAGE_NAME = re.compile(r"^(?P<slug>.+)\.(?P<lang>[a-z]{2})\.(?P<ext>md|ipynb)$")
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
+
+
+def _shown(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def discover() -> tuple[dict[str, dict[str, Path]], list[Path]]:
+    """{slug: {lang: path}} for every page, and the files that follow no naming rule."""
+    pages: dict[str, dict[str, Path]] = {}
+    strays = []
+    for path in sorted([*DOCS.rglob("*.md"), *DOCS.rglob("*.ipynb")]):
+        if "assets" in path.relative_to(DOCS).parts:
+            continue
+        found = PAGE_NAME.match(path.name)
+        if not found or found["lang"] not in LANGUAGES:
+            strays.append(path)
+            continue
+        slug = path.relative_to(DOCS).with_name(f"{found['slug']}.{found['ext']}").as_posix()
+        pages.setdefault(slug, {})[found["lang"]] = path
+    return pages, strays
+
+
+PAGES, STRAYS = discover()
+
+
+def _language_neutral(include: str, lang: str) -> str:
+    """``steps-zh.md`` on a Chinese page -> ``steps-<lang>.md``."""
+    return re.sub(rf"(?<=[./_-]){lang}(?=[./_-])", "<lang>", include)
+
+
+def includes(path: Path) -> list[tuple[int, str]]:
+    """(line, included path) for every ``--8<--`` include, in order, language-neutral."""
+    lang = PAGE_NAME.match(path.name)["lang"]
+    found = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)
+        if match and match["inline_marker"] and not match["escape"]:
+            found.append((number, _language_neutral(match["snippet"][1:-1].strip(), lang)))
+    return found
+
+
+def doctest_outputs(path: Path) -> list[tuple[int, str, str]]:
+    """(line, source, expected output) of every doctest example on the page, in order."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    examples = []
+    index = 0
+    while index < len(lines):
+        opening = FENCE.match(lines[index])
+        if not opening:
+            index += 1
+            continue
+        indent, fence = opening["indent"], opening["fence"]
+        words = opening["info"].replace("{", " ").replace("}", " ").split()
+        language = words[0].lstrip(".").lower() if words else ""
+        body_start = index + 1
+        index += 1
+        body = []
+        while index < len(lines) and not lines[index].strip().startswith(fence):
+            body.append(lines[index][len(indent) :] if lines[index].startswith(indent) else "")
+            index += 1
+        index += 1  # past the closing fence
+        text = "\n".join(body) + "\n"
+        if language == "pycon" or (language in {"python", "py"} and text.startswith(">>>")):
+            for example in doctest.DocTestParser().get_examples(text):
+                examples.append((body_start + 1 + example.lineno, example.source, example.want))
+    return examples
+
+
+def test_every_page_follows_the_naming_rule():
+    assert not STRAYS, "pages must be named <slug>.zh.md and <slug>.en.md:\n" + "\n".join(
+        f"{_shown(p)}:1: not <slug>.<{'|'.join(LANGUAGES)}>.md" for p in STRAYS
+    )
+
+
+def test_pages_were_found():
+    assert len(PAGES) >= 2, f"no pages found under {DOCS}"
+
+
+@pytest.mark.parametrize("slug", sorted(PAGES))
+def test_page_exists_in_both_languages(slug):
+    versions = PAGES[slug]
+    lang, present = next(iter(versions.items()))
+    stem, ext = PAGE_NAME.match(present.name)["slug"], PAGE_NAME.match(present.name)["ext"]
+    missing = [
+        f"{_shown(present)}:1: has no {name} version: "
+        f"{_shown(present.with_name(f'{stem}.{other}.{ext}'))} is missing"
+        for other, name in LANGUAGES.items()
+        if other not in versions
+    ]
+    assert not missing, "\n".join(missing)
+
+
+def _pair(slug):
+    versions = PAGES[slug]
+    if set(versions) != set(LANGUAGES):
+        pytest.skip("a language is missing: test_page_exists_in_both_languages reports it")
+    return versions["zh"], versions["en"]
+
+
+@pytest.mark.parametrize("slug", sorted(s for s in PAGES if s.endswith(".md")))
+def test_same_snippet_includes_in_the_same_order(slug):
+    zh, en = _pair(slug)
+    zh_includes, en_includes = includes(zh), includes(en)
+    problems = []
+    for position in range(max(len(zh_includes), len(en_includes))):
+        a = zh_includes[position] if position < len(zh_includes) else None
+        b = en_includes[position] if position < len(en_includes) else None
+        if a and b and a[1] == b[1]:
+            continue
+        left = f"{_shown(zh)}:{a[0]}: {a[1]}" if a else f"{_shown(zh)}: (no include)"
+        right = f"{_shown(en)}:{b[0]}: {b[1]}" if b else f"{_shown(en)}: (no include)"
+        problems.append(f"include #{position + 1} differs:\n  {left}\n  {right}")
+        break  # after the first difference the rest is shifted: one clear message is enough
+    assert not problems, f"{slug}: " + "\n".join(problems)
+
+
+@pytest.mark.parametrize("slug", sorted(s for s in PAGES if s.endswith(".md")))
+def test_same_doctest_outputs(slug):
+    zh, en = _pair(slug)
+    zh_examples, en_examples = doctest_outputs(zh), doctest_outputs(en)
+    problems = []
+    if len(zh_examples) != len(en_examples):
+        problems.append(
+            f"{_shown(zh)} has {len(zh_examples)} doctest examples, "
+            f"{_shown(en)} has {len(en_examples)}"
+        )
+    for (zl, zsrc, zwant), (el, _esrc, ewant) in zip(zh_examples, en_examples, strict=False):
+        if zwant != ewant:
+            problems.append(
+                f"different output for >>> {zsrc.strip()}\n"
+                f"  {_shown(zh)}:{zl}: {zwant!r}\n  {_shown(en)}:{el}: {ewant!r}"
+            )
+            break
+    assert not problems, f"{slug}: " + "\n".join(problems)
