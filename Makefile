@@ -43,7 +43,7 @@ test: setup lint build chromium
 
 ## test-browser: just the browser tests (every page, both languages), on a fresh build
 test-browser: setup build chromium
-	$(BIN)/pytest -m browser tests/browser
+	$(BIN)/pytest -m browser tests
 
 clean:
 	rm -rf site generated

@@ -1,4 +1,7 @@
-"""One real Chromium (Debian's), driven by Playwright, for every browser test.
+"""One real Chromium (Debian's), driven by Playwright, for every browser test here.
+
+It lives for this package only: Playwright's sync API allows one instance per thread at a
+time, so other tests that drive a browser of their own can run after these.
 
 Each page is loaded once; what the reader's browser saw (status, console, requests,
 images, math, diagrams, axe-core's findings, alt text, language links) is recorded in a
@@ -127,7 +130,7 @@ class PageVisit:
         ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (scripts/ensure-chromium.sh)")
@@ -139,7 +142,7 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def desktop(browser):
     context = browser.new_context(viewport=DESKTOP, color_scheme="light")
     yield context
@@ -154,7 +157,7 @@ def fresh_desktop(browser):
     context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def mobile(browser):
     context = browser.new_context(
         viewport=MOBILE, color_scheme="light", is_mobile=True, has_touch=True
