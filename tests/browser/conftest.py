@@ -96,6 +96,7 @@ async () => {
 
 AXE_RUN = """
 async () => {
+  axe.configure({ noHtml: true });  // selectors are enough to report; a quarter faster
   const results = await axe.run(document, { resultTypes: ["violations"] });
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
