@@ -4,13 +4,13 @@ The glossary page (``docs/glossary.<locale>.md``) is the single source. Each row
 tables reads ``| term | other language | definition | chapter |``; the first cell may hold
 several spellings separated by `` / ``. Before a page is rendered, this hook appends
 ``*[term]: definition`` lines built from the glossary of the page's own language, and the
-``abbr`` extension turns each use of a term into ``<abbr title="definition">``.
+``abbr`` extension turns the first use of each term into ``<abbr title="definition">``.
 
-Two adjustments to ``abbr``: its ``\\b`` word boundary never matches between Chinese
-characters (they are all word characters), so terms are bounded only where they start or
-end with a Latin letter or digit; and headings are left alone, so titles, the table of
-contents and the navigation stay plain text. Code is untouched either way: ``abbr`` skips
-code spans and blocks.
+Three adjustments to ``abbr``: only a term's first use on a page is marked; its ``\\b``
+word boundary never matches between Chinese characters (they are all word characters), so
+terms are bounded only where they start or end with a Latin letter or digit; and headings
+are left alone, so titles, the table of contents and the navigation stay plain text. Code
+is untouched either way: ``abbr`` skips code spans and blocks.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
+from markdown.util import AtomicString
 
 GLOSSARY_SLUG = "glossary"
 _ROW = re.compile(r"^\|(.+)\|\s*$")
@@ -74,11 +75,58 @@ class _TermTreeprocessor(AbbrTreeprocessor):
             after = r"(?![A-Za-z0-9_])" if re.search(r"\w$", term, re.ASCII) else ""
             alternatives.append(before + re.escape(term) + after)
         self.RE = re.compile("|".join(alternatives))
+        self.first_uses = self._first_uses(root)
         self.iter_element(root)
 
+    def _first_uses(self, root) -> set[tuple[int, str, int]]:
+        """(element, "text" or "tail", offset) of each term's first use, in reading order.
+
+        Marking every use underlines half of a Chinese page; a hint on the first use is
+        what a reader needs.
+        """
+        seen: set[str] = set()
+        first: set[tuple[int, str, int]] = set()
+
+        def visit(el):
+            if el.tag in _HEADINGS:
+                return
+            self._note(el, "text", el.text, seen, first)
+            for child in el:
+                visit(child)
+                self._note(child, "tail", child.tail, seen, first)
+
+        visit(root)
+        return first
+
+    def _note(self, el, where, text, seen, first) -> None:
+        if not text or isinstance(text, AtomicString):
+            return
+        for match in self.RE.finditer(text):
+            definition = self.abbrs[match.group(0)]
+            if definition not in seen:
+                seen.add(definition)
+                first.add((id(el), where, match.start()))
+
     def iter_element(self, el, parent=None):
-        if el.tag not in _HEADINGS:  # a heading's tail is only the newline after it
-            super().iter_element(el, parent)
+        if el.tag in _HEADINGS:  # a heading's tail is only the newline after it
+            return
+        for child in reversed(el):
+            self.iter_element(child, el)
+        el.text = self._wrap(el, "text", el.text, lambda abbr: el.insert(0, abbr))
+        if parent is not None:
+            index = list(parent).index(el) + 1
+            el.tail = self._wrap(el, "tail", el.tail, lambda abbr: parent.insert(index, abbr))
+
+    def _wrap(self, el, where, text, insert):
+        """Wrap first uses in ``text`` (right to left, so earlier offsets stay valid)."""
+        if not text or isinstance(text, AtomicString):
+            return text
+        for match in reversed(list(self.RE.finditer(text))):
+            if (id(el), where, match.start()) in self.first_uses:
+                term = match.group(0)
+                insert(self.create_element(self.abbrs[term], term, text[match.end() :]))
+                text = text[: match.start()]
+        return text
 
 
 class _TermExtension(Extension):

@@ -25,6 +25,8 @@ PAGES = {
 
 一张计算图记录每一步运算。
 
+再次出现的计算图不再加提示，**计算图**也一样。
+
 代码里的 `计算图` 和 `grad_fn` 不加提示：
 
 ```python
@@ -146,3 +148,10 @@ def test_code_and_headings_stay_plain(built, path, term, uses_in_prose):
 def test_glossary_page_is_not_annotated_with_itself(built):
     for path in ("glossary/index.html", "en/glossary/index.html"):
         assert "<abbr" not in (built / path).read_text(encoding="utf-8")
+
+
+def test_only_the_first_use_of_a_term_is_marked(built):
+    page = (built / "index.html").read_text(encoding="utf-8")
+    marked = abbr(definition("zh", "计算图"), "计算图")
+    assert page.count(marked) == 1
+    assert "再次出现的计算图不再加提示，<strong>计算图</strong>也一样" in page
