@@ -181,11 +181,14 @@ def visit(context, url: str, page_name: str = "") -> PageVisit:
     tab.on("pageerror", lambda e: record.console_errors.append(f"uncaught: {e}"))
     started = time.perf_counter()
     try:
-        response = tab.goto(url, wait_until="networkidle")
+        response = tab.goto(url, wait_until="load")  # images loaded, math typeset
         record.status = response.status if response else None
         record.facts = tab.evaluate(PAGE_FACTS)
         tab.add_script_tag(path=str(AXE))
         record.axe = tab.evaluate(AXE_RUN)
+        # Late requests (the search worker and its index) must be seen too: wait for the
+        # network to go quiet, which it has usually done while axe was running.
+        tab.wait_for_load_state("networkidle")
     finally:
         record.seconds = time.perf_counter() - started
         tab.close()
