@@ -40,8 +40,10 @@ def on_pre_build(config) -> None:
     root = _root(config)
     if not stale_snippets(find_snippets(root)):
         return  # the common case, and it costs no `import torch`
+    # -B: no .pyc files. The runner imports src/, which `mkdocs serve` watches; writing
+    # bytecode there would trigger a second, useless rebuild after every snippet edit.
     result = subprocess.run(
-        [sys.executable, "-m", "autograd_illustrated.runner", "--root", str(root)]
+        [sys.executable, "-B", "-m", "autograd_illustrated.runner", "--root", str(root)]
     )
     if result.returncode:
         raise PluginError("a snippet failed; its file, line and traceback are printed above")
