@@ -6,7 +6,7 @@ STAMP := $(VENV)/.setup-stamp
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup snippets build serve test test-fast test-browser chromium lint clean
+.PHONY: setup snippets build serve test test-fast test-browser chromium lint clean bench
 
 ## setup: create .venv, install the pinned Python and npm packages (re-runs when a pin changes)
 setup: $(STAMP)
@@ -44,6 +44,11 @@ test: setup lint build chromium
 ## test-browser: just the browser tests (every page, both languages), on a fresh build
 test-browser: setup build chromium
 	$(BIN)/pytest -m browser tests
+
+## bench: build timings, budgets, page weight, Lighthouse, scaling (in a temp copy; ~30 min)
+##        writes benchmarks/results/ and the tables on "How this site is built"; BENCH_ARGS=--help
+bench: setup chromium
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site generated
