@@ -4,10 +4,14 @@ static-i18n builds the English site inside the Chinese build's ``on_post_build``
 MkDocs writes every build's ``404.html`` to the site root, so the English one overwrote
 the Chinese one. After the English build, move its 404 under ``en/`` and put the Chinese
 one back at the root (the page GitHub Pages serves for any missing path).
+
+The 404 page is rendered after every real page, so it would inherit the language links of
+the last page built; point its language switcher at each language's home page instead.
 """
 
 from __future__ import annotations
 
+from copy import deepcopy
 from pathlib import Path
 
 _default_page: bytes | None = None
@@ -31,3 +35,19 @@ def on_post_build(config) -> None:
     page.replace(target)
     if _default_page is not None:
         page.write_bytes(_default_page)
+
+
+def on_template_context(context, template_name, config):
+    i18n = _i18n(config)
+    if template_name != "404.html" or i18n is None:
+        return context
+    homes = [
+        {"name": language.name, "link": language.fixed_link or language.link, "lang": language.locale}
+        for language in i18n.config.languages
+        if language.build
+    ]
+    # static-i18n sets the switcher per page as an attribute of `extra`, which the template
+    # reads before the key; set both so neither holds the last page's links.
+    config.extra["alternate"] = homes
+    config.extra.alternate = deepcopy(homes)
+    return context
