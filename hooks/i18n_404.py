@@ -42,7 +42,11 @@ def on_template_context(context, template_name, config):
     if template_name != "404.html" or i18n is None:
         return context
     homes = [
-        {"name": language.name, "link": language.fixed_link or language.link, "lang": language.locale}
+        {
+            "name": language.name,
+            "link": language.fixed_link or language.link,
+            "lang": language.locale,
+        }
         for language in i18n.config.languages
         if language.build
     ]
