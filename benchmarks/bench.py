@@ -256,6 +256,11 @@ def budgets(results: dict) -> list[dict]:
         ]
         found.append({"name": "math_assets", "measured": len(wrong), "limit": "0", "ok": not wrong})
         results["math_assets_wrong"] = wrong
+        foreign = sorted({host for p in every for host in p["foreign_hosts"]})
+        found.append(
+            {"name": "foreign_hosts", "measured": len(foreign), "limit": "0", "ok": not foreign}
+        )
+        results["foreign_hosts"] = foreign
     scores = [r["performance"] for r in results.get("lighthouse", []) if "performance" in r]
     if results.get("lighthouse"):
         ok = bool(scores) and len(scores) == len(results["lighthouse"])
