@@ -42,6 +42,11 @@ def make_copy(project: Path, dest: Path, from_worktree: bool = False) -> Path:
         dest.mkdir(parents=True)
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
             tar.extractall(dest, filter="data")
+    # A git repository, like a clone: some tests ask git which files are tracked.
+    git = ["git", "-C", str(dest), "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "benchmark snapshot"], check=True)
     (dest / "node_modules").symlink_to(project / "node_modules")
     return dest
 
