@@ -208,7 +208,7 @@ def budgets(results: dict) -> list[dict]:
         {
             "name": "no_change_torch",
             "measured": any(r["torch_imported"] for r in builds["no_change"]["runs"]),
-            "limit": "False",
+            "limit": "no",
         },
         {
             "name": "snippet_edit",

@@ -16,7 +16,7 @@ LABELS = {
     "zh": {
         "measured": "测于 {date}，{cpu}，{cores} 核，Python {python}，torch {torch}；"
         "每项取 {runs} 次运行的中位数（全新构建取 {clean_runs} 次）。",
-        "builds_head": "| 构建 | 中位数（秒） | 执行的代码片段 | 导入了 torch |",
+        "builds_head": "| 构建 | 中位数（秒） | 执行的代码片段 | 进程内导入了 torch |",
         "build_names": {
             "floor": "a) 下限：`import torch, torchviz` + 各片段自身运行时间之和",
             "clean": "b) 全新构建（缓存为空）",
@@ -51,7 +51,7 @@ LABELS = {
     "en": {
         "measured": "Measured on {date}, {cpu}, {cores} cores, Python {python}, torch {torch}; "
         "each figure is the median of {runs} runs ({clean_runs} for the clean build).",
-        "builds_head": "| Build | Median (s) | Snippets run | Imported torch |",
+        "builds_head": "| Build | Median (s) | Snippets run | torch imported in-process |",
         "build_names": {
             "floor": "a) floor: `import torch, torchviz` + the snippets' own run times",
             "clean": "b) clean build, empty cache",
@@ -129,6 +129,8 @@ def table(results: dict, lang: str) -> str:
         name = words["budget_names"][budget["name"]]
         measured = budget["measured"]
         shown = f"{measured:.2f}" if isinstance(measured, float) else str(measured)
+        if isinstance(measured, bool):
+            shown = _yes(measured, words)
         if measured is None:
             shown = words["na"]
         lines.append(f"| {name} | {shown} | {budget['limit']} | {_yes(budget['ok'], words)} |")

@@ -48,6 +48,9 @@ def make_copy(project: Path, dest: Path, from_worktree: bool = False) -> Path:
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-q", "-m", "benchmark snapshot"], check=True)
     (dest / "node_modules").symlink_to(project / "node_modules")
+    # Some tests run the project's own tools by path (.venv/bin/...). Read-only use: the
+    # benchmark never runs `make setup` in the copy.
+    (dest / ".venv").symlink_to(project / ".venv")
     return dest
 
 
