@@ -133,7 +133,8 @@ def table(results: dict, lang: str) -> str:
             shown = _yes(measured, words)
         if measured is None:
             shown = words["na"]
-        lines.append(f"| {name} | {shown} | {budget['limit']} | {_yes(budget['ok'], words)} |")
+        limit = words["no"] if budget["limit"] == "no" else budget["limit"]
+        lines.append(f"| {name} | {shown} | {limit} | {_yes(budget['ok'], words)} |")
 
     if results.get("pages"):
         lines += ["", words["pages_head"], "| --- | ---: | ---: | ---: | --- | ---: |"]
