@@ -21,11 +21,12 @@ from autograd_illustrated.runner import find_snippets, stale_snippets
 PLAIN_BUILD = "AUTOGRAD_PLAIN_BUILD"
 PUBLISHED_SUFFIXES = {".svg", ".png", ".ipynb"}
 # Browser libraries come from npm at setup time and are served by the site itself.
-# Only what a browser fetches: minified code, its stylesheet, and woff2 fonts.
+# Only what a browser fetches: math is typeset at build time, so KaTeX's stylesheet and
+# its woff2 fonts.
 VENDORED = {
     "node_modules/katex/dist": (
         "assets/vendor/katex",
-        ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js", "fonts/*.woff2"),
+        ("katex.min.css", "fonts/*.woff2"),
     ),
 }
 
