@@ -10,7 +10,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("math_hook", ROOT / "hooks/math.py")
+_spec = importlib.util.spec_from_file_location("math_hook", ROOT / "hooks/typeset_math.py")
 math_hook = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(math_hook)
 
