@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import pathlib
 import re
@@ -95,10 +96,44 @@ NOTEBOOK_CODE_STYLE = """<style>
 def on_post_page(output, page, config):
     if not page.file.src_uri.endswith(".ipynb"):
         return output
+    output = _anchor_unnamed_headings(output, page.toc)
     output = output.replace(
         '<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb'
     )
     return output.replace("</head>", NOTEBOOK_CODE_STYLE + "</head>", 1)
+
+
+_UNNAMED_HEADING = re.compile(
+    r'<h(?P<level>[1-6]) id="">(?P<text>.*?)<a class="anchor-link" href="#">'
+)
+
+
+def _toc_ids(items) -> dict[str, str]:
+    ids = {}
+    for item in items:
+        ids.setdefault(html.unescape(item.title).strip(), item.id)
+        ids.update({k: v for k, v in _toc_ids(item.children).items() if k not in ids})
+    return ids
+
+
+def _anchor_unnamed_headings(output: str, toc) -> str:
+    """Give Chinese headings the ids the table of contents links to.
+
+    nbconvert slugs headings to ASCII, so a Chinese heading gets ``id=""``, while
+    mkdocs-jupyter's table of contents names the same heading ``_1``, ``_2``, … Matching
+    them by heading text repairs both the contents links and the ¶ anchors.
+    """
+    ids = _toc_ids(toc)
+
+    def name(match: re.Match) -> str:
+        text = match.group("text")
+        anchor = ids.get(html.unescape(re.sub(r"<[^>]+>", "", text)).strip())
+        if anchor is None:
+            return match.group(0)
+        level = match.group("level")
+        return f'<h{level} id="{anchor}">{text}<a class="anchor-link" href="#{anchor}">'
+
+    return _UNNAMED_HEADING.sub(name, output)
 
 
 def _jupyter(config):
