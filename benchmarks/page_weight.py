@@ -19,16 +19,8 @@ from pathlib import Path
 
 import yaml
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from autograd_illustrated.browser import CHROMIUM, HEADLESS_ARGS
+
 SEARCH_INDEX = "search/search_index.json"
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb", ".map"}
 
@@ -121,7 +113,7 @@ def measure(site: Path, pages: list[dict]) -> list[dict]:
 
     results = []
     with SiteServer(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=HEADLESS_ARGS)
         try:
             for page_info in pages:
                 results.append(_measure_one(browser, base, page_info))
@@ -205,7 +197,7 @@ def _lighthouse_once(project: Path, url: str, out_prefix: Path) -> dict:
             "--output=json",
             "--output=html",
             f"--output-path={out_prefix}",
-            f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
+            f"--chrome-flags={' '.join(HEADLESS_ARGS)}",
             "--quiet",
         ],
         env={**os.environ, "CHROME_PATH": CHROMIUM},

@@ -25,6 +25,7 @@ from types import SimpleNamespace
 import nbformat
 import pytest
 
+from autograd_illustrated.browser import CHROMIUM, OFFLINE_ARGS
 from autograd_illustrated.notebooks import (
     build_notebook,
     page_includes,
@@ -36,16 +37,6 @@ from autograd_illustrated.runner.snippets import SECTION_MARK
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 HOOK = ROOT / "hooks" / "notebooks.py"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def chapter_pages() -> list[Path]:
@@ -287,7 +278,7 @@ def test_playground_renders_in_chromium(i18n_sites):
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=OFFLINE_ARGS)
             page = browser.new_page()
             for path, heading in (("/playground/", "游乐场"), ("/en/playground/", "Playground")):
                 page.goto(base + path)

@@ -10,7 +10,6 @@ images, math, diagrams, axe-core's findings, alt text, language links) is record
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,21 +17,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from autograd_illustrated.browser import CHROMIUM, OFFLINE_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Any other host fails at once instead of waiting on DNS; the request is still seen
-    # (and reported) by the tests.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 390, "height": 844}
 
@@ -126,8 +114,7 @@ class PageVisit:
         return [
             url
             for url in self.requests
-            if urlsplit(url).scheme not in ("data", "blob", "about")
-            and urlsplit(url).netloc != own
+            if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != own
         ]
 
 
@@ -138,7 +125,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=OFFLINE_ARGS)
         yield chromium
         chromium.close()
 
