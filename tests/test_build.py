@@ -2,48 +2,24 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+from projectcopy import BIN, copy_project, tool_env
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     """A copy of the project with a warm snippet cache, so the real tree is never touched."""
-    copy = tmp_path_factory.mktemp("project")
-    # Whatever git would check out (tracked or not yet committed, minus ignored files),
-    # plus the warm cache: the copy builds exactly like the real tree.
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
-    for rel in listed:
-        source = ROOT / rel
-        if source.is_file():
-            (copy / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, copy / rel)
-    if (ROOT / "generated").is_dir():
-        shutil.copytree(ROOT / "generated", copy / "generated")
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
-    return copy
+    return copy_project(tmp_path_factory.mktemp("build") / "project")
 
 
 def build(project: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [*MKDOCS, "-d", str(project / "site")],
+        [str(BIN / "mkdocs"), "build", "--strict", "-d", str(project / "site")],
         cwd=project,
-        env=env,
+        env=tool_env(),
         capture_output=True,
         text=True,
     )
