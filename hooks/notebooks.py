@@ -50,6 +50,9 @@ def _root(config) -> Path:
 def on_pre_build(config) -> None:
     if os.environ.get("AUTOGRAD_PLAIN_BUILD"):
         return  # benchmarks/bench.py's reference build (see hooks/snippets.py)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.current_language != i18n.default_language:
+        return  # written by the first language's build, which writes every language's
     write_notebooks(_root(config))
 
 

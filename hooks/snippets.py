@@ -35,9 +35,18 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def _later_language_build(config) -> bool:
+    """static-i18n runs a whole build per language, milliseconds apart; snippets are shared
+    by all languages, so the first build's check is the only one needed."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and i18n.current_language != i18n.default_language
+
+
 def on_pre_build(config) -> None:
     if os.environ.get(PLAIN_BUILD):
         return  # benchmarks/bench.py's reference build: publish generated/, check nothing
+    if _later_language_build(config):
+        return
     root = _root(config)
     if not stale_snippets(find_snippets(root)):
         return  # the common case, and it costs no `import torch`
