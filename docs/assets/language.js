@@ -1,4 +1,4 @@
-// Two fixes for Material for MkDocs 9.8 with mkdocs-static-i18n, loaded in <head> before
+// Two fixes for Material for MkDocs 9.8 with mkdocs-static-i18n, loaded just before
 // Material's bundle. Languages come from the template: data-languages="zh en".
 (() => {
   const languages = (document.currentScript?.dataset.languages || "").split(/\s+/).filter(Boolean);

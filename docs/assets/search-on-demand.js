@@ -1,0 +1,43 @@
+// Material for MkDocs 9.8 downloads the whole search index as soon as a page loads,
+// whether or not the reader ever searches. For this site that is about 230 KB gzipped
+// (both languages, Chinese segmented word by word), followed by a JSON parse on the main
+// thread. On a phone it competed with the page itself: Lighthouse counted it against the
+// largest paint and blocking time of every page (see benchmarks/ and "How this site is
+// built"). Material has no option to defer it, so the request is held back here until
+// the reader shows an interest in searching:
+//   - the pointer reaches the search box or the search button (desktop hover, a tap);
+//   - anything in the search box gets focus (a click, or Material's "/", "s", "f" keys);
+//   - the page was opened from a search result (?h=, highlighting needs the index) or
+//     from a shared search link (?q=).
+// Loaded before Material's bundle, which makes the request with XMLHttpRequest.
+(() => {
+  const indexPath = /\/search\/search_index\.json$/;
+  const indexRequests = new WeakSet();
+  const held = [];
+  let wanted = /[?&][qh]=/.test(location.search);
+
+  function release() {
+    if (wanted) return;
+    wanted = true;
+    for (const send of held.splice(0)) send();
+  }
+
+  const { open, send } = XMLHttpRequest.prototype;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    if (indexPath.test(new URL(url, location.href).pathname)) indexRequests.add(this);
+    return open.call(this, method, url, ...rest);
+  };
+  XMLHttpRequest.prototype.send = function (...args) {
+    if (!wanted && indexRequests.has(this)) {
+      held.push(() => send.apply(this, args));
+      return;
+    }
+    return send.apply(this, args);
+  };
+
+  const onSearch = (event) =>
+    event.target instanceof Element && event.target.closest(".md-search, label[for='__search']");
+  for (const type of ["pointerover", "pointerdown", "focusin"]) {
+    addEventListener(type, (event) => onSearch(event) && release(), { capture: true, passive: true });
+  }
+})();

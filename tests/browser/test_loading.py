@@ -1,0 +1,78 @@
+"""What keeps pages light on a phone, checked as it behaves, not as it is written.
+
+- The search index (hundreds of KB) is fetched only when the reader reaches for search,
+  or when the page was opened from a search result (``docs/assets/search-on-demand.js``).
+- Off-screen blocks of a long chapter are skipped until the reader scrolls near them
+  (``content-visibility`` in ``docs/assets/site.css``), and skipping them does not move
+  anchors: a link to a heading far down still lands on it.
+
+The Lighthouse scores these make possible are measured by ``make bench``, not here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# The chapter with the most typeset math and code: where skipping work matters most.
+LONG = "long-chains/"
+INDEX = "search/search_index.json"
+# Material's header is 48 px (2.4rem) tall, and headings scroll to just below it.
+HEADER_PX = 48
+
+
+@pytest.fixture
+def tab(desktop):
+    opened = desktop.new_page()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def phone_tab(mobile):
+    opened = mobile.new_page()
+    yield opened
+    opened.close()
+
+
+def _index_requests(tab) -> list[str]:
+    found: list[str] = []
+    tab.on("request", lambda r: r.url.endswith(INDEX) and found.append(r.url))
+    return found
+
+
+@pytest.mark.parametrize("start", [LONG, f"en/{LONG}"])
+def test_reading_a_page_does_not_download_the_search_index(tab, server, start):
+    requested = _index_requests(tab)
+    tab.goto(server.url(start), wait_until="networkidle")
+    tab.wait_for_timeout(500)  # Material asks for the index right after it starts
+    assert requested == [], f"{start}: the search index was fetched with no search: {requested}"
+
+
+def test_pointing_at_the_search_box_fetches_the_index(tab, server):
+    requested = _index_requests(tab)
+    tab.goto(server.url(LONG), wait_until="networkidle")
+    with tab.expect_response(lambda r: r.url.endswith(INDEX) and r.ok):
+        tab.locator(".md-search__input").hover()
+    assert len(requested) == 1
+
+
+def test_tapping_search_on_a_phone_fetches_the_index_and_finds_pages(phone_tab, server):
+    phone_tab.goto(server.url(LONG), wait_until="networkidle")
+    with phone_tab.expect_response(lambda r: r.url.endswith(INDEX) and r.ok):
+        phone_tab.locator(".md-header__button[for='__search']").tap()
+    box = phone_tab.locator(".md-search__input")
+    box.fill("链式法则")
+    box.press("End")  # Material searches on key events
+    results = phone_tab.locator(".md-search-result__item > .md-search-result__link")
+    results.first.wait_for(timeout=15_000)
+    assert results.count() > 0
+
+
+def test_a_page_opened_from_a_search_result_highlights_the_terms(tab, server):
+    # Material's search.highlight needs the index: a ?h= link must not wait for a gesture.
+    tab.goto(server.url(f"en/{LONG}") + "?h=interest", wait_until="load")
+    marks = tab.locator("article mark[data-md-highlight]")
+    marks.first.wait_for(state="attached", timeout=15_000)
+    assert marks.count() > 0
