@@ -26,6 +26,9 @@ ARTIFACTS = ROOT / "test-artifacts"
 # The default language is served at the site's root, every other one under "<lang>/".
 DEFAULT_LANGUAGE = "zh"
 OTHER_LANGUAGES = ("en",)
+# For page.evaluate: resolves after the next two frames. Blocks that come on screen are
+# drawn in the frame after (content-visibility, docs/assets/site.css).
+TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 # Folders that hold assets, not pages a reader opens.
 NOT_PAGES = {"assets", "generated", "search"}
 

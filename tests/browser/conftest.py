@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from sitepages import TWO_FRAMES
 
 from autograd_illustrated.browser import CHROMIUM, OFFLINE_ARGS
 
@@ -171,6 +172,7 @@ def visit(context, url: str, page_name: str = "") -> PageVisit:
         response = tab.goto(url, wait_until="load")  # images loaded, math typeset
         record.status = response.status if response else None
         record.facts = tab.evaluate(PAGE_FACTS)
+        _bring_every_block_on_screen(tab)
         tab.add_script_tag(path=str(AXE))
         record.axe = tab.evaluate(AXE_RUN)
         # Late requests (the search worker and its index) must be seen too: wait for the
@@ -180,6 +182,26 @@ def visit(context, url: str, page_name: str = "") -> PageVisit:
         record.seconds = time.perf_counter() - started
         tab.close()
     return record
+
+
+def _bring_every_block_on_screen(tab) -> None:
+    """Make the viewport as tall as the page, so no block of it is being skipped.
+
+    Off-screen blocks are skipped until the reader scrolls near them (content-visibility,
+    docs/assets/site.css). Inside a skipped block axe-core sees no real sizes or
+    backgrounds, and reports things no reader meets: a code block taller than its
+    stand-in height "scrolls", text over a tinted summary "has no contrast". With every
+    block on screen, axe judges each one as it is drawn when a reader reaches it.
+    """
+    width = tab.viewport_size["width"]
+    height = 0
+    for _ in range(8):  # drawing blocks changes the page's height; repeat until it settles
+        page_height = tab.evaluate("document.documentElement.scrollHeight")
+        if page_height == height:
+            break
+        height = page_height
+        tab.set_viewport_size({"width": width, "height": height})
+        tab.evaluate(TWO_FRAMES)
 
 
 _visits: dict[str, PageVisit] = {}

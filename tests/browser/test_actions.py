@@ -11,7 +11,7 @@ import io
 import numpy as np
 import pytest
 from PIL import Image
-from sitepages import ARTIFACTS, counterpart, language_of
+from sitepages import ARTIFACTS, TWO_FRAMES, counterpart, language_of
 
 pytestmark = pytest.mark.browser
 
@@ -132,6 +132,9 @@ def test_screenshots(request, server, viewport):
                 shot.goto(server.url(counterpart(page, language)), wait_until="networkidle")
                 if page:  # a chapter: show its first graph, as a reader scrolling down would
                     shot.locator("img.graph").first.scroll_into_view_if_needed()
+                    # Blocks that were off screen (content-visibility) are drawn in the
+                    # frame after a jump; a reader scrolling never sees them missing.
+                    shot.evaluate(TWO_FRAMES)
                 path = ARTIFACTS / f"{name}-{language}-{viewport}.png"
                 shot.screenshot(path=str(path))
             finally:

@@ -76,3 +76,54 @@ def test_a_page_opened_from_a_search_result_highlights_the_terms(tab, server):
     marks = tab.locator("article mark[data-md-highlight]")
     marks.first.wait_for(state="attached", timeout=15_000)
     assert marks.count() > 0
+
+
+# checkVisibility reports false for what sits in a subtree the browser is skipping
+# (content-visibility: auto, off screen).
+RENDERED = """([selector, index]) => [...document.querySelectorAll(selector)].at(index)
+    .checkVisibility({ contentVisibilityAuto: true })"""
+
+
+def test_blocks_far_down_a_long_chapter_are_skipped_until_scrolled_to(phone_tab, server):
+    phone_tab.goto(server.url(LONG), wait_until="load")
+    code = ".md-content__inner > div.highlight code > span"
+    assert phone_tab.evaluate(RENDERED, [".md-content__inner > p", 0])
+    assert not phone_tab.evaluate(RENDERED, [code, -1]), "the last code block was drawn unseen"
+    phone_tab.locator(code).last.scroll_into_view_if_needed()
+    phone_tab.wait_for_timeout(300)
+    assert phone_tab.evaluate(RENDERED, [code, -1])
+
+
+def _far_h2(tab) -> str:
+    """A heading two thirds down the page, with plenty of page below it to scroll to."""
+    return tab.evaluate(
+        """() => {
+          const found = [...document.querySelectorAll('.md-content__inner > h2[id]')];
+          return found[Math.floor(found.length * 2 / 3)].id;
+        }"""
+    )
+
+
+def _top_of(tab, element_id: str) -> float:
+    return tab.evaluate(
+        "(id) => document.getElementById(id).getBoundingClientRect().top", element_id
+    )
+
+
+@pytest.mark.parametrize("start", [LONG, f"en/{LONG}"])
+def test_a_link_to_a_heading_far_down_lands_on_it(phone_tab, server, start):
+    phone_tab.goto(server.url(start), wait_until="load")
+    target = _far_h2(phone_tab)
+    phone_tab.goto(server.url(start) + "#" + target, wait_until="load")
+    phone_tab.wait_for_timeout(500)  # blocks near the target render; it must not move away
+    top = _top_of(phone_tab, target)
+    assert HEADER_PX - 5 <= top <= HEADER_PX + 60, f"#{target} is at {top:.0f} px"
+
+
+def test_the_table_of_contents_scrolls_to_the_heading_it_names(tab, server):
+    tab.goto(server.url(LONG), wait_until="load")
+    target = _far_h2(tab)
+    tab.locator(f".md-sidebar--secondary a[href='#{target}']").click()
+    tab.wait_for_timeout(800)  # Material scrolls smoothly
+    top = _top_of(tab, target)
+    assert HEADER_PX - 5 <= top <= HEADER_PX + 60, f"#{target} is at {top:.0f} px"
