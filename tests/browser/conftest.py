@@ -175,8 +175,8 @@ def visit(context, url: str, page_name: str = "") -> PageVisit:
         _bring_every_block_on_screen(tab)
         tab.add_script_tag(path=str(AXE))
         record.axe = tab.evaluate(AXE_RUN)
-        # Late requests (the search worker and its index) must be seen too: wait for the
-        # network to go quiet, which it has usually done while axe was running.
+        # Late requests (Material's search worker starts after load) must be seen too:
+        # wait for the network to go quiet, which it has usually done while axe ran.
         tab.wait_for_load_state("networkidle")
     finally:
         record.seconds = time.perf_counter() - started
