@@ -155,6 +155,22 @@ def mobile(browser):
     context.close()
 
 
+@pytest.fixture
+def tab(desktop):
+    """A fresh desktop tab for one test, closed after it."""
+    opened = desktop.new_page()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def phone_tab(mobile):
+    """A fresh phone tab (touch, small screen) for one test, closed after it."""
+    opened = mobile.new_page()
+    yield opened
+    opened.close()
+
+
 def visit(context, url: str, page_name: str = "") -> PageVisit:
     """Load ``url`` in a fresh tab and record everything the browser saw."""
     record = PageVisit(page=page_name, url=url)

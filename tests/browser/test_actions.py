@@ -19,13 +19,6 @@ pytestmark = pytest.mark.browser
 CHAPTER = "dynamic-graphs/"
 
 
-@pytest.fixture
-def tab(desktop):
-    opened = desktop.new_page()
-    yield opened
-    opened.close()
-
-
 @pytest.mark.parametrize("start", [CHAPTER, f"en/{CHAPTER}"])
 def test_language_switcher_lands_on_the_same_page(tab, server, start):
     target_language = "en" if language_of(start) == "zh" else "zh"

@@ -22,20 +22,6 @@ INDEX = "search/search_index.json"
 HEADER_PX = 48
 
 
-@pytest.fixture
-def tab(desktop):
-    opened = desktop.new_page()
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def phone_tab(mobile):
-    opened = mobile.new_page()
-    yield opened
-    opened.close()
-
-
 def _index_requests(tab) -> list[str]:
     found: list[str] = []
     tab.on("request", lambda r: r.url.endswith(INDEX) and found.append(r.url))
