@@ -8,7 +8,6 @@ which lives outside ``docs/`` so that ``mkdocs serve`` never rebuilds on its own
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from autograd_illustrated.runner import find_snippets, stale_snippets
+from autograd_illustrated.runner.report import failure_summary, run_streaming
 
 # Set by the benchmark for its "plain mkdocs build" reference: skip all build-time work.
 PLAIN_BUILD = "AUTOGRAD_PLAIN_BUILD"
@@ -52,11 +52,10 @@ def on_pre_build(config) -> None:
         return  # the common case, and it costs no `import torch`
     # -B: no .pyc files. The runner imports src/, which `mkdocs serve` watches; writing
     # bytecode there would trigger a second, useless rebuild after every snippet edit.
-    result = subprocess.run(
-        [sys.executable, "-B", "-m", "autograd_illustrated.runner", "--root", str(root)]
-    )
-    if result.returncode:
-        raise PluginError("a snippet failed; its file, line and traceback are printed above")
+    command = [sys.executable, "-B", "-m", "autograd_illustrated.runner", "--root", str(root)]
+    returncode, report = run_streaming(command)
+    if returncode:
+        raise PluginError(failure_summary(returncode, report))
 
 
 def _add_tree(files, config, source: Path, url_prefix: str, suffixes=(), patterns=()) -> None:

@@ -217,7 +217,7 @@ def test_cli_runs_only_what_is_stale(tmp_path, capsys):
     assert "ran    snippets/ch/two.py" in err and "one.py" not in err and "ran 1 of 2" in err
     assert (root / "generated/ch/two/__all__.txt").read_text() == "two, edited\n"
     manifest = json.loads((root / "generated/ch/two/.manifest.json").read_text())
-    assert manifest["outputs"] == ["__all__.txt"]
+    assert manifest["key"] == cache.cache_key(snippet_at(root, "snippets/ch/two.py"))
 
 
 def test_failed_snippet_keeps_no_fresh_manifest_and_reports_all(tmp_path, capsys):

@@ -1,8 +1,10 @@
 """Which snippets must run again. Deliberately free of torch: a no-change build imports none.
 
-A snippet's key hashes its own text, the runner's version, the installed torch version and
-every project module the snippet imports (followed transitively), so editing a helper in
-``src/`` reruns exactly the snippets that use it.
+A snippet's key hashes everything that can change what it prints or draws: its own text,
+the runner's code, Python's version, every project module it imports (followed
+transitively, so editing a helper in ``src/`` reruns exactly the snippets that use it), and
+the version of every installed distribution those files import, with everything those
+distributions require (so upgrading torchviz, matplotlib or wasmtime reruns what draws).
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import re
 import shutil
+import sys
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -25,7 +29,7 @@ def _runner_version() -> str:
     # snippets run must invalidate what they produced.
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("execute.py", "snippets.py"):
+    for name in ("execute.py", "snippets.py", "child.py", "isolation.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -33,12 +37,57 @@ def _runner_version() -> str:
 RUNNER_VERSION = _runner_version()
 
 
-@lru_cache(maxsize=1)  # a process never sees torch change under it
-def _torch_version() -> str:
+PYTHON_VERSION = f"{sys.implementation.name}-{'.'.join(map(str, sys.version_info[:3]))}"
+_REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+
+
+def _normalized(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@lru_cache(maxsize=1)
+def _distributions_by_module() -> dict[str, list[str]]:
+    # Reads every installed distribution's file list (~0.3 s): only for import names
+    # that do not simply name their distribution (``PIL`` is pillow, ``yaml`` PyYAML).
+    return metadata.packages_distributions()
+
+
+@lru_cache(maxsize=1024)
+def _distributions_of(top_level: str) -> tuple[str, ...]:
     try:
-        return metadata.version("torch")
+        return (_normalized(metadata.distribution(top_level).metadata["Name"]),)
     except metadata.PackageNotFoundError:
-        return "absent"
+        return tuple(_normalized(d) for d in _distributions_by_module().get(top_level, ()))
+
+
+@lru_cache(maxsize=1024)
+def _installed_version(dist: str) -> str | None:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def used_distributions(modules) -> dict[str, str]:
+    """Versions of the installed distributions that provide the loaded ``modules``.
+
+    Called where the snippet ran, on ``sys.modules``: what was really imported, by the
+    snippet or by the code that drew its graphs (wasmtime, say), not a guess from source.
+    """
+    stdlib = sys.stdlib_module_names
+    versions = {}
+    for top in sorted({name.split(".")[0] for name in modules}):
+        if top in stdlib or top.startswith("_") and top[1:] in stdlib:
+            continue
+        for dist in _distributions_of(top):
+            if (version := _installed_version(dist)) is not None:
+                versions[dist] = version
+    return versions
+
+
+def warm_distribution_index() -> None:
+    """Read the module-to-distribution index once, before children are forked."""
+    _distributions_by_module()
 
 
 def _package_of(path: Path, search: list[Path]) -> list[str]:
@@ -102,54 +151,78 @@ def _file_digest(stamp: tuple[Path, int, int]) -> str:
     return hashlib.sha256(stamp[0].read_bytes()).hexdigest()
 
 
-def project_dependencies(snippet: Snippet) -> list[Path]:
-    """Project files the snippet imports, directly or through other project files."""
+def import_closure(snippet: Snippet) -> tuple[list[Path], set[str]]:
+    """Project files the snippet imports (directly or through other project files), and
+    every module name that the snippet and those files import."""
     src = snippet.root / "src"
     search = [src, snippet.path.parent]
     seen: set[Path] = set()
+    names: set[str] = set()
     pending = [snippet.path]
     while pending:
         path = pending.pop()
         for name in _direct_imports(_stamp(path), src):
+            names.add(name)
             for dep in _module_files(name, search):
                 if dep not in seen and dep != snippet.path:
                     seen.add(dep)
                     pending.append(dep)
-    return sorted(seen)
+    return sorted(seen), names
+
+
+def project_dependencies(snippet: Snippet) -> list[Path]:
+    """Project files the snippet imports, directly or through other project files."""
+    return import_closure(snippet)[0]
 
 
 def cache_key(snippet: Snippet) -> str:
     digest = hashlib.sha256()
+    project_files, _ = import_closure(snippet)
     parts = {
         "runner": RUNNER_VERSION,
-        "torch": _torch_version(),
+        "python": PYTHON_VERSION,
         "snippet": _file_digest(_stamp(snippet.path)),
         "imports": {
             dep.relative_to(snippet.root).as_posix(): _file_digest(_stamp(dep))
-            for dep in project_dependencies(snippet)
+            for dep in project_files
         },
     }
     digest.update(json.dumps(parts, sort_keys=True).encode())
     return digest.hexdigest()
 
 
-def stored_key(snippet: Snippet) -> str | None:
+def _manifest(snippet: Snippet) -> dict:
     try:
-        return json.loads((snippet.output_dir() / MANIFEST).read_text())["key"]
-    except (OSError, ValueError, KeyError):
-        return None
+        return json.loads((snippet.output_dir() / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def stored_key(snippet: Snippet) -> str | None:
+    return _manifest(snippet).get("key")
 
 
 def is_stale(snippet: Snippet) -> bool:
-    return stored_key(snippet) != cache_key(snippet)
+    manifest = _manifest(snippet)
+    if manifest.get("key") != cache_key(snippet):
+        return True
+    # An upgraded (or removed) distribution that the last run loaded makes it stale.
+    used = manifest.get("distributions", {})
+    return any(_installed_version(dist) != version for dist, version in used.items())
 
 
 def stale_snippets(snippets: list[Snippet]) -> list[Snippet]:
+    # A long-lived caller (`mkdocs serve`) must see a package upgraded while it ran.
+    _installed_version.cache_clear()
     return [s for s in snippets if is_stale(s)]
 
 
-def write_manifest(snippet: Snippet, outputs: list[str], seconds: float) -> None:
-    manifest = {"key": cache_key(snippet), "outputs": sorted(outputs), "seconds": round(seconds, 3)}
+def write_manifest(snippet: Snippet, distributions: dict[str, str], seconds: float) -> None:
+    manifest = {
+        "key": cache_key(snippet),
+        "distributions": distributions,
+        "seconds": round(seconds, 3),
+    }
     target = snippet.output_dir() / MANIFEST
     tmp = target.with_suffix(".tmp")
     tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")

@@ -1,8 +1,10 @@
-"""``autograd-snippets``: run every stale snippet in one process and store its outputs.
+"""``autograd-snippets``: run every stale snippet, each in its own process, and store its outputs.
 
-autograd-snippets            # run what is stale, report what ran
-autograd-snippets --check    # exit 1 if anything is stale, run nothing
-autograd-snippets --force    # run everything
+autograd-snippets                 # run what is stale, report what ran
+autograd-snippets --check         # exit 1 if anything is stale, run nothing
+autograd-snippets --force         # run everything
+autograd-snippets --timeout 30    # seconds each snippet may take (default: pyproject.toml)
+autograd-snippets PATH ...        # just these snippets; a path that names none exits 2
 """
 
 from __future__ import annotations
@@ -13,50 +15,85 @@ import os
 import shutil
 import sys
 import time
+import tomllib
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import cache
-from .snippets import Snippet, SnippetSyntaxError, find_snippets
+from . import cache, isolation
+from .snippets import Snippet, find_snippets
+
+DEFAULT_TIMEOUT = 120.0
+STAGING_MARK = ".running-"
+FAILED_HEADER = "snippet(s) failed:"
 
 
-def _store(snippet: Snippet, run) -> list[str]:
+class UsageError(Exception):
+    """The command line names something that is not there."""
+
+
+def configured_timeout(root: Path) -> float:
+    """``timeout`` under ``[tool.autograd-snippets]`` in the project's pyproject.toml."""
+    try:
+        config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return DEFAULT_TIMEOUT
+    settings = config.get("tool", {}).get("autograd-snippets", {})
+    return float(settings.get("timeout", DEFAULT_TIMEOUT))
+
+
+def staging_dir(snippet: Snippet) -> Path:
+    # Hidden, so a build running meanwhile never publishes half-written outputs; named per
+    # process so that a leftover can be told from a live one's.
     out = snippet.output_dir()
-    written = []
-    for name, text in run.sections.items():
-        (out / f"{name}.txt").write_text(text, encoding="utf-8")
-        written.append(f"{name}.txt")
-    (out / "__all__.txt").write_text(run.full_output, encoding="utf-8")
-    written.append("__all__.txt")
-    written += [p.name for p in out.iterdir() if p.suffix in {".svg", ".png", ".json", ".ipynb"}]
-    return written
+    return out.with_name(f".{out.name}{STAGING_MARK}{os.getpid()}")
 
 
-def run_snippets(snippets: list[Snippet], log=print) -> list[str]:
-    """Run ``snippets`` in this process. Returns one failure message per failed snippet."""
-    # Imported here, not at the top: deciding what is stale must not cost an `import torch`.
-    from .execute import SnippetFailure, run_snippet
+def remove_debris(root: Path) -> list[Path]:
+    """Staging folders left by a runner that was killed. Call only while holding the lock."""
+    generated = root / "generated"
+    if not generated.is_dir():
+        return []
+    leftovers = [p for p in generated.rglob(f".*{STAGING_MARK}*") if p.is_dir()]
+    for path in leftovers:
+        shutil.rmtree(path, ignore_errors=True)
+    return leftovers
 
+
+def run_snippets(
+    snippets: list[Snippet], log=print, timeout: float = DEFAULT_TIMEOUT, project=None
+) -> list[str]:
+    """Run each snippet in its own process. Returns one failure message per failed snippet.
+
+    ``project`` (default: ``snippets``) is every snippet of the project: what they import
+    is imported once, up front, by the process the children are forked from.
+    """
+    method = isolation.start_method()
+    if method != "fork":
+        log("snippets: fork is unavailable, so each snippet starts a fresh interpreter (slower)")
+    else:
+        needed: set[str] = set()
+        for snippet in project or snippets:
+            needed |= cache.import_closure(snippet)[1]
+        isolation.warm_up(needed)
     failures = []
     for snippet in snippets:
-        out = snippet.output_dir()
-        # Per-process staging name: two runners (two `mkdocs serve`s, say) must not collide.
-        # Hidden, so a build running meanwhile never publishes half-written outputs.
-        staging = out.with_name(f".{out.name}.running-{os.getpid()}")
+        staging = staging_dir(snippet)
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         try:
-            run = run_snippet(snippet, artifact_dir=staging)
-        except (SnippetFailure, SnippetSyntaxError) as exc:
+            outcome = isolation.run_isolated(snippet, staging, timeout, method)
+            if not outcome.ok:
+                failures.append(outcome.message)
+                log(f"FAILED {snippet.rel}")
+                continue
+            # Swap the fresh outputs in only once the whole snippet succeeded.
+            out = snippet.output_dir()
+            shutil.rmtree(out, ignore_errors=True)
+            staging.replace(out)
+            cache.write_manifest(snippet, outcome.distributions, outcome.seconds)
+            log(f"ran    {snippet.rel} ({outcome.seconds:.2f}s)")
+        finally:
             shutil.rmtree(staging, ignore_errors=True)
-            failures.append(str(exc))
-            log(f"FAILED {snippet.rel}")
-            continue
-        # Swap the fresh outputs in only once the whole snippet succeeded.
-        shutil.rmtree(out, ignore_errors=True)
-        staging.replace(out)
-        cache.write_manifest(snippet, _store(snippet, run), run.seconds)
-        log(f"ran    {snippet.rel} ({run.seconds:.2f}s)")
     return failures
 
 
@@ -65,18 +102,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root (default: cwd)")
     parser.add_argument("--check", action="store_true", help="only report stale snippets")
     parser.add_argument("--force", action="store_true", help="run every snippet")
+    parser.add_argument("--timeout", type=float, help="seconds each snippet may run")
     parser.add_argument("--quiet", action="store_true")
     parser.add_argument("only", nargs="*", help="run just these snippet paths")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     log = (lambda *_: None) if args.quiet else (lambda msg: print(msg, file=sys.stderr))
-
+    try:
+        selected = _selected(root, args.only)
+    except UsageError as exc:
+        print(f"autograd-snippets: {exc}", file=sys.stderr)
+        return 2
     if args.check:
-        return _report_stale(root, args.only)
+        return _report_stale(selected)
+    timeout = args.timeout if args.timeout is not None else configured_timeout(root)
     # One runner at a time per project (two `mkdocs serve`s, a build during a test run):
     # a second one waits, then finds that what it wanted to run is already fresh.
-    with _runner_lock(root):
-        return _run(root, args, log)
+    try:
+        with _runner_lock(root):
+            for leftover in remove_debris(root):
+                log(f"removed {leftover.relative_to(root).as_posix()}, left by a killed run")
+            return _run(root, selected, args.force, timeout, log)
+    except KeyboardInterrupt:
+        print("autograd-snippets: interrupted; nothing half-written was kept", file=sys.stderr)
+        return 130
 
 
 @contextmanager
@@ -93,31 +142,43 @@ def _runner_lock(root: Path):
 
 def _selected(root: Path, only: list[str]) -> list[Snippet]:
     snippets = find_snippets(root)
-    if only:
-        wanted = {Path(p).resolve() for p in only}
-        snippets = [s for s in snippets if s.path in wanted]
-    return snippets
+    if not only:
+        return snippets
+    by_path = {s.path: s for s in snippets}
+    chosen, unknown = [], []
+    for text in only:
+        # A path is taken as given (from the working directory) or from the project root.
+        candidates = {Path(text).resolve(), (root / text).resolve()}
+        matches = [by_path[c] for c in sorted(candidates) if c in by_path]
+        if matches:
+            chosen += [m for m in matches if m not in chosen]
+        else:
+            unknown.append(text)
+    if unknown:
+        names = ", ".join(unknown)
+        raise UsageError(f"no snippet at {names} (snippets are snippets/<chapter>/<name>.py)")
+    return chosen
 
 
-def _report_stale(root: Path, only: list[str]) -> int:
-    todo = cache.stale_snippets(_selected(root, only))
+def _report_stale(selected: list[Snippet]) -> int:
+    todo = cache.stale_snippets(selected)
     for snippet in todo:
         print(f"stale: {snippet.rel}")
     return 1 if todo else 0
 
 
-def _run(root: Path, args, log) -> int:
-    snippets = _selected(root, args.only)
-    cache.remove_orphans(root, find_snippets(root))
-    todo = snippets if args.force else cache.stale_snippets(snippets)
+def _run(root: Path, snippets: list[Snippet], force: bool, timeout: float, log) -> int:
+    project = find_snippets(root)
+    cache.remove_orphans(root, project)
+    todo = snippets if force else cache.stale_snippets(snippets)
     if not todo:
         log(f"snippets: all {len(snippets)} up to date")
         return 0
     started = time.perf_counter()
-    failures = run_snippets(todo, log)
+    failures = run_snippets(todo, log, timeout, project)
     log(f"snippets: ran {len(todo)} of {len(snippets)} in {time.perf_counter() - started:.1f}s")
     if failures:
+        print(f"\n{len(failures)} {FAILED_HEADER}\n", file=sys.stderr)
         print("\n\n".join(failures), file=sys.stderr)
-        print(f"\n{len(failures)} snippet(s) failed", file=sys.stderr)
         return 1
     return 0

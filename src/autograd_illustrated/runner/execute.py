@@ -119,8 +119,13 @@ def _failure_message(snippet: Snippet, exc: BaseException, fallback_line: int) -
     )
 
 
-def run_snippet(snippet: Snippet, artifact_dir: Path | None = None) -> SnippetRun:
-    """Execute ``snippet`` in a fresh namespace. Raises :class:`SnippetFailure`."""
+def run_snippet(
+    snippet: Snippet, artifact_dir: Path | None = None, on_statement=None
+) -> SnippetRun:
+    """Execute ``snippet`` in a fresh namespace. Raises :class:`SnippetFailure`.
+
+    ``on_statement(line)`` is called before each top-level statement runs.
+    """
     source = snippet.source()
     filename = str(snippet.path)
     try:
@@ -152,6 +157,8 @@ def run_snippet(snippet: Snippet, artifact_dir: Path | None = None) -> SnippetRu
 
             warnings.showwarning = show
             for statement in tree.body:
+                if on_statement:
+                    on_statement(statement.lineno)
                 _run_statement(snippet, statement, namespace, router, markers, filename)
     finally:
         sys.path[:] = old_path

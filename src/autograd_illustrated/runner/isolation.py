@@ -1,0 +1,235 @@
+"""Each snippet in its own process, forked from a warm worker.
+
+The runner's own process imports torch and the drawing stack once (the warm worker) and
+never runs snippet code itself. Every snippet runs in a child forked from it, so nothing a
+snippet does (thread counts, flags, grad mode, forward-AD levels, monkey-patches,
+``sys.modules``, the environment, the working directory) reaches another snippet, and
+a crash or a hang costs that snippet alone. Where ``fork`` is unavailable, each snippet
+starts a fresh interpreter instead: slower, and just as isolated.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import re
+import select
+import signal
+import struct
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import child
+from .snippets import Snippet
+
+# Set to make the runner start a fresh interpreter per snippet even where fork works.
+FRESH_PROCESS_ENV = "AUTOGRAD_SNIPPETS_FRESH_PROCESS"
+# Libraries the warm worker imports up front, when any snippet of the project uses them,
+# so that forked children don't each pay for them. The set depends on the project, never
+# on which snippets happen to be stale, so every child starts from the same state.
+WARM_MODULES = ("torch", "torchviz", "numpy", "matplotlib", "autograd_illustrated")
+# Imported lazily by torch itself (torch.func, torch.compile, optimizers): seconds each time.
+LAZY_HEAVY = {"torch": ("torch._dynamo",)}
+# After asking a stuck snippet for its stack, how long to give it to write one.
+STACK_GRACE_SECONDS = 1.0
+
+_FRAME = re.compile(r'^\s*File "(?P<file>.+)", line (?P<line>\d+) in (?P<name>.+)$')
+_RUNNER_DIR = str(Path(__file__).resolve().parent)
+
+
+@dataclass
+class Outcome:
+    ok: bool
+    message: str = ""
+    seconds: float = 0.0
+    distributions: dict[str, str] = field(default_factory=dict)
+
+
+def start_method() -> str:
+    if hasattr(os, "fork") and not os.environ.get(FRESH_PROCESS_ENV):
+        return "fork"
+    return "fresh"
+
+
+def warm_up(module_names: set[str]) -> list[str]:
+    """Import what the project's snippets use, before any child is forked.
+
+    ``module_names`` is what all the project's snippets import (not just the stale ones).
+    Only modules of :data:`WARM_MODULES` are imported: libraries whose import has no effect
+    a snippet could see. Names that are attributes (``from torch.optim import SGD``) are
+    skipped.
+    """
+    from .cache import warm_distribution_index
+
+    warm_distribution_index()
+    wanted = sorted(n for n in module_names if n.split(".")[0] in WARM_MODULES)
+    tops = {n.split(".")[0] for n in wanted}
+    wanted += [lazy for top in sorted(tops) for lazy in LAZY_HEAVY.get(top, ())]
+    if any(n.split(".")[0] in {"matplotlib", "autograd_illustrated"} for n in wanted):
+        import matplotlib
+
+        matplotlib.use("Agg")  # no display here; the project's figures use Agg too
+        # Every snippet's reset closes figures with pyplot; saving a figure loads Agg.
+        wanted += ["matplotlib.pyplot", "matplotlib.backends.backend_agg"]
+    warmed = []
+    for name in wanted:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            continue
+        warmed.append(name)
+    if "autograd_illustrated.graphs.svg" in sys.modules:
+        sys.modules["autograd_illustrated.graphs.svg"]._backend()
+        warmed.append("graphviz-wasm")
+    return warmed
+
+
+def run_isolated(snippet: Snippet, staging: Path, timeout: float, method: str) -> Outcome:
+    """Run ``snippet`` in a child process that writes its outputs into ``staging``."""
+    with tempfile.TemporaryFile() as trace:  # progress + stacks; unlinked, so never debris
+        trace.write(b"\0" * child.PROGRESS_BYTES)
+        trace.flush()
+        read_end, write_end = os.pipe()
+        try:
+            pid = _start(snippet, staging, write_end, trace.fileno(), method)
+        finally:
+            os.close(write_end)
+        try:
+            with os.fdopen(read_end, "rb") as results:
+                report, status, timed_out = _wait(pid, results, timeout)
+        except BaseException:  # Ctrl-C: the child goes too, then the caller cleans up
+            _kill(pid)
+            raise
+        trace.seek(0)
+        raw = trace.read()
+    line = struct.unpack(child.PROGRESS_FORMAT, raw[: child.PROGRESS_BYTES])[0]
+    stacks = raw[child.PROGRESS_BYTES :].decode("utf-8", "replace")
+    if report is not None and status == 0 and not timed_out:
+        return Outcome(True, seconds=report["seconds"], distributions=report["distributions"])
+    if report is not None and not report["ok"] and not timed_out:
+        return Outcome(False, message=report["message"])
+    return Outcome(False, message=_abnormal_end(snippet, status, timed_out, timeout, line, stacks))
+
+
+def _start(snippet: Snippet, staging: Path, result_fd: int, trace_fd: int, method: str) -> int:
+    if method == "fork":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: its own process group, so a timeout ends what it started
+            os.setpgid(0, 0)
+            child.run_in_child(snippet, staging, result_fd, trace_fd)
+        _set_group(pid)
+        return pid
+    for fd in (result_fd, trace_fd):
+        os.set_inheritable(fd, True)
+    argv = [
+        sys.executable,
+        "-B",
+        "-m",
+        "autograd_illustrated.runner.child",
+        str(snippet.root),
+        str(snippet.path),
+        str(staging),
+        str(result_fd),
+        str(trace_fd),
+    ]
+    return os.posix_spawn(sys.executable, argv, os.environ, setsid=True)
+
+
+def _set_group(pid: int) -> None:
+    try:  # the child does it too; whichever runs first wins the race harmlessly
+        os.setpgid(pid, pid)
+    except (PermissionError, ProcessLookupError):
+        pass
+
+
+def _wait(pid: int, results, timeout: float):
+    deadline = time.monotonic() + timeout
+    data = b""
+    fd = results.fileno()
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None, _ask_for_stack_then_kill(pid), True
+        ready, _, _ = select.select([fd], [], [], remaining)
+        if ready:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            data += chunk
+    _, status = os.waitpid(pid, 0)
+    report = json.loads(data) if data else None
+    return report, status, False
+
+
+def _ask_for_stack_then_kill(pid: int) -> int:
+    try:
+        os.kill(pid, child.STACK_SIGNAL)
+    except ProcessLookupError:
+        pass
+    time.sleep(STACK_GRACE_SECONDS)
+    return _kill(pid)
+
+
+def _kill(pid: int) -> int:
+    """Kill the child and everything it started; return its wait status."""
+    for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+        try:
+            kill()
+        except (ProcessLookupError, PermissionError):
+            continue
+    try:
+        return os.waitpid(pid, 0)[1]
+    except ChildProcessError:
+        return 0
+
+
+def _abnormal_end(snippet, status, timed_out, timeout, progress_line, stacks) -> str:
+    frames = _frames(stacks)
+    own = [f for f in frames if Path(f[0]).resolve() == snippet.path]
+    line = own[0][1] if own else progress_line
+    if timed_out:
+        what = (
+            f"timed out after {timeout:g} s (set `timeout` under [tool.autograd-snippets] "
+            "in pyproject.toml, or pass --timeout SECONDS)"
+        )
+    elif os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        name = signal.Signals(number).name if number in signal.valid_signals() else str(number)
+        what = f"killed by {name} ({signal.strsignal(number)}); the last line it reached is {line}"
+    else:
+        what = f"exited with status {os.WEXITSTATUS(status)} before it finished"
+    shown = [
+        f'  File "{_display(snippet, file)}", line {number} in {name}'
+        for file, number, name in frames
+        if not file.startswith(_RUNNER_DIR)
+    ]
+    stack = (
+        "Stack when it stopped (most recent call first):\n" + "\n".join(shown)
+        if shown
+        else "No Python stack was recorded."
+    )
+    return f"{snippet.rel}:{line}: {what}\n{stack}"
+
+
+def _frames(stacks: str) -> list[tuple[str, int, str]]:
+    # Only the first thread's stack: faulthandler lists the current (stuck) thread first.
+    frames: list[tuple[str, int, str]] = []
+    for text in stacks.splitlines():
+        if frames and not text.strip():
+            break
+        if match := _FRAME.match(text):
+            frames.append((match["file"], int(match["line"]), match["name"].strip()))
+    return frames
+
+
+def _display(snippet: Snippet, file: str) -> str:
+    try:
+        return Path(file).resolve().relative_to(snippet.root).as_posix()
+    except ValueError:
+        return file
