@@ -68,8 +68,11 @@ def test_changing_a_digit_of_a_shown_output_fails(tmp_path):
 
 def test_changing_a_number_in_prose_fails(tmp_path):
     failures = evaluate_page(tmp_path, PAGE.format(prose="4.6", digit="4"))
-    assert len(failures) == 1 and failures[0].startswith("line 15: ")
-    assert failures[0].endswith(
+    assert len(failures) == 2
+    # The new number is unchecked, and the check no longer finds the one it proves.
+    assert failures[0].startswith("line 14: ") and "unchecked numbers: '4.6'" in failures[0]
+    assert failures[1].startswith("line 15: ")
+    assert failures[1].endswith(
         "prose check: '4.5' does not appear in the paragraph above the check"
     )
 
@@ -83,7 +86,7 @@ def test_prose_check_compares_at_the_stated_precision(tmp_path):
         The result is about 15.36.
         <!-- prose: z => 15.36 -->
 
-        Too precise a claim fails: 15.360.
+        A wrong claim fails: 15.37.
         <!-- prose: z => 15.37 -->
     """
     failures = evaluate_page(tmp_path, page)
@@ -123,3 +126,82 @@ def test_snippet_helper_is_available_on_pages(tmp_path):
     document = Document.parse(str(path), CodeParser())
     sybil_namespace_setup(document.namespace)
     assert [example.evaluate() for example in document.examples()] == [None, None]
+
+
+CHECKED = """
+    <!-- invisible-code-block: python
+    x = 4.5
+    -->
+
+    {paragraph}
+    {checks}
+"""
+
+
+def check_page(tmp_path, paragraph: str, checks: str = "<!-- prose: x => 4.5 -->") -> list[str]:
+    return evaluate_page(tmp_path, CHECKED.format(paragraph=paragraph, checks=checks))
+
+
+def test_a_checked_number_matches_only_as_a_whole_number(tmp_path):
+    assert check_page(tmp_path, "Every element is 4.5.") == []
+    for inside in ("14.5", "4.55", "4.5.1", "24.5"):
+        failures = check_page(tmp_path, f"Every element is {inside}.")
+        assert any("'4.5' does not appear" in f for f in failures), inside
+
+
+def test_a_check_claims_one_statement_not_the_paragraph(tmp_path):
+    twice = "The gradient is 4.5, and the mean is 4.5 too."
+    both = "<!-- prose: x => 4.5 -->\n<!-- prose: x => 4.5 -->"
+    assert check_page(tmp_path, twice, both) == []
+    # One check for two statements leaves the second one unchecked.
+    failures = check_page(tmp_path, twice)
+    assert any("unchecked numbers: '4.5'" in f for f in failures)
+    # Changing either statement fails, whichever it is.
+    for changed in (
+        "The gradient is 4.8, and the mean is 4.5 too.",
+        "The gradient is 4.5, and the mean is 4.8 too.",
+    ):
+        failures = check_page(tmp_path, changed, both)
+        assert any(
+            "'4.5' appears 1 time(s) in the paragraph above, but 2 checks" in f for f in failures
+        ), changed
+        assert any("unchecked numbers: '4.8'" in f for f in failures), changed
+
+
+def test_unchecked_results_fail_and_givens_are_declared(tmp_path):
+    paragraph = "With a step of 0.001 and 100 steps, the loss falls to 4.5."
+    failures = check_page(tmp_path, paragraph)
+    assert len(failures) == 1
+    assert "unchecked numbers: '0.001' (line 5), '100' (line 5)" in failures[0]
+    given = "<!-- prose: x => 4.5 -->\n<!-- given: 0.001 100 -->"
+    assert check_page(tmp_path, paragraph, given) == []
+    # Single digits and numbers in code are not results to check.
+    assert check_page(tmp_path, "Add 2 to `x = 12.0`: every element is 4.5.") == []
+
+
+def test_a_minus_sign_and_math_count_as_the_same_number(tmp_path):
+    page = """
+        <!-- invisible-code-block: python
+        g = -16.0
+        -->
+
+        The slope is $\u221216$, so the loss rises to $1.5h$ per step.
+        <!-- prose: g => -16 -->
+        <!-- prose: g / -16 * 1.5 => 1.5 -->
+    """
+    assert evaluate_page(tmp_path, page) == []
+
+
+def test_counts_written_as_words_are_checked(tmp_path):
+    page = """
+        <!-- invisible-code-block: python
+        myths = ["a"] * 9
+        -->
+
+        The remaining ten myths come from beginners.
+        <!-- prose: len(myths) => ten -->
+    """
+    failures = evaluate_page(tmp_path, page)
+    assert failures and failures[0].endswith(
+        "prose check: len(myths) is 9, but the page says 'ten'"
+    )

@@ -5,8 +5,10 @@
   the snippet runner owns those files.
 - ``<!-- invisible-code-block: python ... -->`` runs, unseen by readers.
 - ``<!-- prose: EXPR => TEXT -->`` asserts that EXPR, evaluated in the page's namespace,
-  shows as TEXT, and that TEXT really stands in the paragraph above the comment. Editing
-  the number in the prose, or the code behind it, fails the check.
+  shows as TEXT, and claims one whole-number occurrence of TEXT in the paragraph above the
+  comment. Editing the number in the prose, or the code behind it, fails the check. Every
+  paragraph's numbers must be claimed by checks or declared ``<!-- given: ... -->``
+  (:mod:`autograd_illustrated.prose` has the rules). EXPR may read ``page``, the page's text.
 
 Every page's namespace has ``snippet(path)``, which runs ``snippets/<path>`` the way the
 runner does and returns its variables as attributes.
@@ -26,10 +28,10 @@ from sybil.evaluators.python import PythonEvaluator
 from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown.lexers import DirectiveInHTMLCommentLexer, FencedCodeBlockLexer
 
+from . import prose
+
 DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 INCLUDE_LINE = re.compile(r"^\s*-{1,3}8<-{1,3}", re.MULTILINE)
-PROSE_CHECK = re.compile(r"<!--\s*prose:\s*(?P<expr>.+?)\s*=>\s*(?P<text>.+?)\s*-->")
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def _language(info: str) -> str:
@@ -68,36 +70,98 @@ class CodeParser:
             yield doctest_region
 
 
+# Counts written as words ("the remaining nine") can be checked like digits.
+NUMBER_WORDS = {
+    word: value
+    for value, words in enumerate(
+        [
+            ("zero", "零"),
+            ("one", "一"),
+            ("two", "两", "二"),
+            ("three", "三"),
+            ("four", "四"),
+            ("five", "五"),
+            ("six", "六"),
+            ("seven", "七"),
+            ("eight", "八"),
+            ("nine", "九"),
+            ("ten", "十"),
+            ("eleven", "十一"),
+            ("twelve", "十二"),
+        ]
+    )
+    for word in words
+}
+
+
 def _matches(value, text: str) -> bool:
+    if isinstance(value, str):
+        return value == text
+    if text in NUMBER_WORDS:
+        return isinstance(value, int) and value == NUMBER_WORDS[text]
     try:
-        float(text)
+        float(text.replace(",", ""))
     except ValueError:
         return str(value) == text
     # Compare at the precision the prose uses: 15.36 states two decimals.
     decimals = len(text.split(".")[1]) if "." in text else 0
     try:
-        return f"{float(value):.{decimals}f}" == text
+        shown = f"{float(value):,.{decimals}f}" if "," in text else f"{float(value):.{decimals}f}"
     except (TypeError, ValueError):
         return False
+    return shown == text
+
+
+def _stated(paragraph: prose.Paragraph, check: prose.Check) -> str | None:
+    """Why ``check`` has no occurrence of its own to claim in ``paragraph``, if it hasn't."""
+    if prose.is_number(check.text):
+        found = len(paragraph.occurrences(check.text))
+    else:  # a word or a string: as a whole word
+        found = len(re.findall(rf"(?<!\w){re.escape(check.text)}(?!\w)", paragraph.text))
+    if check.occurrence < found:
+        return None
+    if found == 0:
+        return f"{check.text!r} does not appear in the paragraph above the check"
+    return (
+        f"{check.text!r} appears {found} time(s) in the paragraph above, but "
+        f"{check.occurrence + 1} checks claim it: one check per statement"
+    )
 
 
 def _evaluate_prose(example: Example) -> str | None:
-    expr, text, paragraph = example.parsed
-    value = eval(expr, example.namespace)  # noqa: S307 - pages are our own source
-    if not _matches(value, text):
-        return f"prose check: {expr} is {value!r}, but the page says {text!r}"
-    if text not in paragraph:
-        return f"prose check: {text!r} does not appear in the paragraph above the check"
-    return None
+    paragraph, check = example.parsed
+    scope = {"page": example.document.text}
+    value = eval(check.expr, example.namespace, scope)  # noqa: S307 - pages are our own source
+    if not _matches(value, check.text):
+        return f"prose check: {check.expr} is {value!r}, but the page says {check.text!r}"
+    problem = _stated(paragraph, check)
+    return f"prose check: {problem}" if problem else None
+
+
+def _evaluate_claims(example: Example) -> str | None:
+    paragraph = example.parsed
+    unclaimed = prose.unclaimed_numbers(paragraph)
+    if not unclaimed:
+        return None
+    page = example.document.text
+    listed = ", ".join(f"{n!r} (line {prose.line_of(page, offset)})" for n, offset in unclaimed)
+    return (
+        f"unchecked numbers: {listed}. Tie each result to code with "
+        "<!-- prose: EXPR => NUMBER --> after the paragraph, or declare an input with "
+        "<!-- given: NUMBER -->"
+    )
 
 
 class ProseParser:
+    """Prose checks, and the rule that a paragraph states no number unchecked."""
+
     def __call__(self, document: Document):
-        for match in PROSE_CHECK.finditer(document.text):
-            before = document.text[: match.start()]
-            paragraph = HTML_COMMENT.sub("", re.split(r"\n[ \t]*\n", before)[-1])
-            parsed = (match.group("expr"), match.group("text"), paragraph)
-            yield Region(match.start(), match.end(), parsed, _evaluate_prose)
+        for paragraph in prose.paragraphs(document.text):
+            if any(prose.needs_claim(n) and not code for n, _, code in paragraph.numbers):
+                yield Region(paragraph.start, paragraph.end, paragraph, _evaluate_claims)
+            for check in paragraph.checks:
+                end = document.text.index("-->", check.offset) + 3
+                yield Region(check.offset, end, (paragraph, check), _evaluate_prose)
 
 
 _snippet_cache: dict[str, SimpleNamespace] = {}
