@@ -6,15 +6,23 @@ STAMP := $(VENV)/.setup-stamp
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup snippets build serve test test-fast test-browser chromium lint clean bench
+# npm writes this file on every install: a missing or older one means node_modules/ is
+# missing or stale, whatever .venv says.
+NODE_STAMP := node_modules/.package-lock.json
 
-## setup: create .venv, install the pinned Python and npm packages (re-runs when a pin changes)
-setup: $(STAMP)
+.PHONY: setup snippets build serve test test-fast test-browser chromium lint clean bench mutation
 
-$(STAMP): requirements.lock pyproject.toml package.json package-lock.json
+## setup: create .venv, install the pinned Python and npm packages (re-runs when a pin changes,
+##        or when .venv or node_modules/ is missing)
+setup: $(STAMP) $(NODE_STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
@@ -49,6 +57,11 @@ test-browser: setup build chromium
 ##        writes benchmarks/results/ and the tables on "How this site is built"; BENCH_ARGS=--help
 bench: setup chromium
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+## mutation: change every checked number in prose and every doctest output, one at a time;
+##           fails if any change survives (`make test` runs a sample)
+mutation: setup
+	$(BIN)/python -m autograd_illustrated.mutation
 
 clean:
 	rm -rf site generated

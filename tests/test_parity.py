@@ -157,3 +157,42 @@ def test_same_doctest_outputs(slug):
             )
             break
     assert not problems, f"{slug}: " + "\n".join(problems)
+
+
+def _mkdocs_config() -> dict:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """mkdocs.yml names Python objects (the slugify function); their values don't matter."""
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def _nav_titles(nav) -> list[str]:
+    titles = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            for title, target in entry.items():
+                titles.append(title)
+                if isinstance(target, list):
+                    titles += _nav_titles(target)
+    return titles
+
+
+def test_every_nav_title_has_a_translation_in_every_other_language():
+    config = _mkdocs_config()
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    titles = _nav_titles(config["nav"])
+    assert titles, "mkdocs.yml should have a nav"
+    for language in i18n["languages"]:
+        if language.get("default"):
+            continue
+        translations = language.get("nav_translations") or {}
+        missing = [t for t in titles if t not in translations]
+        assert not missing, (
+            f"mkdocs.yml: the {language['locale']!r} language has no nav_translations for "
+            f"{missing}: its readers would see these titles untranslated"
+        )
+        unused = sorted(set(translations) - set(titles))
+        assert not unused, f"mkdocs.yml: nav_translations for titles not in the nav: {unused}"
