@@ -55,6 +55,7 @@ row64 = torch.randn(1, 4, dtype=torch.float64, requires_grad=True)
 print(torch.autograd.gradcheck(torch.mul, (col64, row64)))
 # --8<-- [end:gradcheck]
 
+
 # --8<-- [start:engine-sums]
 class SharedBias(torch.autograd.Function):
     """Adds a (2,) bias to a (3, 2) batch; its backward does not sum on purpose."""

@@ -12,7 +12,8 @@ e = b.expand(2, 3)  # a view: both rows are b's own three numbers
 r = b.repeat(2, 1)  # a new tensor holding two copies
 print(torch.equal(e, r))
 print("strides: expand", e.stride(), " repeat", r.stride())
-print("shares b's memory: expand", e.data_ptr() == b.data_ptr(), " repeat", r.data_ptr() == b.data_ptr())
+shares = [t.data_ptr() == b.data_ptr() for t in (e, r)]
+print("shares b's memory: expand", shares[0], " repeat", shares[1])
 # --8<-- [end:same-values]
 
 save_graph(make_dot((e, r), params={"b": b}), "expand-repeat")

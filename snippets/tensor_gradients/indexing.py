@@ -51,8 +51,14 @@ print(emb.weight.grad)
 # --8<-- [start:gradcheck]
 x64 = torch.randn(3, dtype=torch.float64, requires_grad=True)
 src64 = torch.randn(5, dtype=torch.float64, requires_grad=True)
+
+
+def pool(s):
+    return torch.zeros(3, dtype=s.dtype).index_add(0, idx, s)
+
+
 print(torch.autograd.gradcheck(lambda t: t[idx], (x64,)))
-print(torch.autograd.gradcheck(lambda s: torch.zeros(3, dtype=s.dtype).index_add(0, idx, s), (src64,)))
+print(torch.autograd.gradcheck(pool, (src64,)))
 # --8<-- [end:gradcheck]
 
 # --8<-- [start:int-index]
