@@ -42,7 +42,8 @@ live = LiveSaved()
 # --8<-- [start:retain]
 with live:
     loss = model(x).square().mean()
-print("after forward:                 ", live.bytes)
+per_graph = live.bytes
+print("after forward:                 ", per_graph)
 loss.backward(retain_graph=True)
 print("after backward(retain_graph=True):", live.bytes)
 loss.backward()
