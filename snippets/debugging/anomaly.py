@@ -36,7 +36,7 @@ with warnings.catch_warnings(record=True) as caught, torch.autograd.detect_anoma
     try:
         out.sum().backward()
     except RuntimeError as error:
-        print("RuntimeError:", first_line(error)[:60], "…")
+        print("RuntimeError:", error)
 for w in caught:
     print(f"{w.category.__name__}: {first_line(w.message)}")
 # --8<-- [end:inplace]

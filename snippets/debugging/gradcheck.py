@@ -24,7 +24,7 @@ class Softplus(torch.autograd.Function):
         return grad_output * torch.exp(x) / (1 + x)  # bug: 1 + x where 1 + e^x belongs
 
 
-x = torch.tensor([-1.0, 0.5, 2.0], dtype=torch.float64, requires_grad=True)  # float64, as gradcheck wants
+x = torch.tensor([-0.5, 0.5, 2.0], dtype=torch.float64, requires_grad=True)  # float64, as gradcheck wants
 gradcheck(Softplus.apply, (x,))  # raises: GradcheckError
 # --8<-- [end:buggy]
 

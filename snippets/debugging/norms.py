@@ -49,7 +49,7 @@ for name, model in networks.items():
         handle.remove()  # hooks outlive the step they were meant for unless removed
     measured[name] = [norms[i] for i in sorted(norms)]
     first, last = measured[name][0], measured[name][-1]
-    print(f"{name:31} layer 1: {first:.2e}   layer 10: {last:.2e}   ratio {last / first:.3g}")
+    print(f"{name:31} layer 1: {first:.2e}   layer 10: {last:.2e}   10 / 1: {last / first:.3g}")
 # --8<-- [end:networks]
 
 fig, ax = new_figure(height=3.6)
