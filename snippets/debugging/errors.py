@@ -7,7 +7,7 @@ torch.manual_seed(0)
 # --8<-- [start:second-backward]
 w = torch.tensor(0.9, requires_grad=True)
 hidden = torch.tensor(1.0)
-for step in range(2):
+for _ in range(2):
     hidden = torch.tanh(w * hidden)  # carries step 0's graph into step 1
     loss = (hidden - 0.5) ** 2
     loss.backward()  # raises: RuntimeError

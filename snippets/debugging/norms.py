@@ -13,7 +13,7 @@ def watch_gradient_norms(model):
     """Record the gradient norm of every Linear layer's weight as backward computes it."""
     norms = {}
     handles = []
-    for index, layer in enumerate(l for l in model if isinstance(l, nn.Linear)):
+    for index, layer in enumerate(m for m in model if isinstance(m, nn.Linear)):
 
         def record(grad, index=index):
             norms[index + 1] = grad.norm().item()
@@ -52,11 +52,14 @@ for name, model in networks.items():
     print(f"{name:31} layer 1: {first:.2e}   layer 10: {last:.2e}   10 / 1: {last / first:.3g}")
 # --8<-- [end:networks]
 
+# Words in a figure would be in one language on both pages: the legend names the
+# activations, which read the same in both, and the axes are math.
 fig, ax = new_figure(height=3.6)
-for (name, values), color, marker in zip(measured.items(), ("C0", "C3"), ("o", "s")):
-    ax.semilogy(range(1, len(values) + 1), values, color=color, marker=marker, label=name.split(" (")[0])
-ax.set_xlabel("layer")
-ax.set_ylabel(r"$\|\nabla W\|$")
+for (name, values), color, marker in zip(measured.items(), ("C0", "C3"), ("o", "s"), strict=True):
+    label = name.split("(")[1].split(",")[0]
+    ax.semilogy(range(1, len(values) + 1), values, color=color, marker=marker, label=label)
+ax.set_xlabel(r"$\ell$")
+ax.set_ylabel(r"$\|\nabla W_\ell\|$")
 ax.set_xticks(range(1, 11))
 ax.legend()
 save_figure(fig, "layer-norms")
