@@ -92,6 +92,14 @@ print("layer1.weight.grad:", layer1.weight.grad)
 print("layer2.weight.grad is None:", layer2.weight.grad is None)
 # --8<-- [end:detach]
 
+# --8<-- [start:data]
+layer1.weight.grad = None
+features = layer1(inputs).data  # the old spelling cuts the same way, and hides in-place edits too
+loss = layer2(torch.relu(features)).pow(2).mean()
+loss.backward()
+print("layer1.weight.grad:", layer1.weight.grad)
+# --8<-- [end:data]
+
 # --8<-- [start:no-grad]
 @torch.no_grad()  # copied from an evaluation helper
 def encode(batch):
