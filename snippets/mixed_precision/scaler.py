@@ -4,6 +4,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from autograd_illustrated.figures import new_figure, save_figure
+
 torch.manual_seed(0)
 
 # --8<-- [start:setup]
@@ -40,6 +42,29 @@ hidden_16, grads_16 = gradients(torch.float16)
 print(hidden_32.dtype, f"largest |gradient| {hidden_32.abs().max().item():.3e}")
 print(hidden_16.dtype, f"largest |gradient| {hidden_16.abs().max().item():.3e}")
 # --8<-- [end:underflow]
+
+
+def draw_float16_range(values):
+    """Where |gradients| fall on float16's scale, as they are and multiplied by 2**16."""
+    half = torch.finfo(torch.float16)
+    least = 2.0**-24  # the smallest positive float16 (a subnormal)
+    fig, ax = new_figure(width=6.4, height=2.6)
+    ax.set_xscale("log")
+    ax.axvspan(1e-12, least / 2, color="C3", alpha=0.25, lw=0)  # rounds to 0
+    ax.axvspan(least / 2, half.smallest_normal, color="C1", alpha=0.2, lw=0)  # subnormal
+    ax.axvspan(half.max, 1e8, color="C3", alpha=0.25, lw=0)  # overflows to inf
+    magnitudes = values.abs().flatten()
+    for y, scale in ((1, 1.0), (0, 2.0**16)):  # from the smallest |g| to the largest
+        low, high = magnitudes.min().item() * scale, magnitudes.max().item() * scale
+        ax.hlines(y, low, high, color="C0", lw=10)
+    ax.set_yticks([1, 0], ["$|g|$", r"$2^{16}\,|g|$"])
+    ax.set_xlim(1e-12, 1e8)
+    ax.set_ylim(-0.5, 1.5)
+    ax.grid(axis="y", visible=False)
+    return fig
+
+
+save_figure(draw_float16_range(hidden_32), "float16-range")
 
 # --8<-- [start:table]
 runs = {
