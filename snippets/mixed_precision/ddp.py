@@ -12,8 +12,8 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 torch.manual_seed(0)
 
 # --8<-- [start:init]
-# A FileStore lets the processes find each other through a file instead of a network
-# port, so two builds running side by side cannot collide.
+# A FileStore lets the processes find each other through a file instead of a fixed
+# network port, so two builds running side by side cannot collide.
 scratch = tempfile.TemporaryDirectory()
 store_path = os.path.join(scratch.name, "store")
 dist.init_process_group(

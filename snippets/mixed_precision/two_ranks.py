@@ -23,6 +23,7 @@ def make_model():
 
 
 def worker(rank, world_size, store_path, results):
+    os.environ["GLOO_SOCKET_IFNAME"] = "lo"  # loopback, 127.0.0.1: nothing leaves the machine
     dist.init_process_group(
         "gloo", store=dist.FileStore(store_path, world_size), rank=rank, world_size=world_size
     )
