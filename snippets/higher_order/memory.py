@@ -70,23 +70,23 @@ def step(batch, create_graph):
 
 # --8<-- [start:plain]
 forward_log, backward_log, grads = step(batch=8, create_graph=False)
-print("forward pass saved:  %d tensors, %d bytes" % saved(forward_log))
-print("backward pass saved: %d tensors, %d bytes" % saved(backward_log))
-print("held after grad():   %d bytes" % held(forward_log, backward_log))
+print("forward pass saved:  {} tensors, {} bytes".format(*saved(forward_log)))
+print("backward pass saved: {} tensors, {} bytes".format(*saved(backward_log)))
+print(f"held after grad():   {held(forward_log, backward_log)} bytes")
 print("gradient has a grad_fn:", grads[0].grad_fn is not None)
 # --8<-- [end:plain]
 
 # --8<-- [start:create]
 forward_log, backward_log, grads = step(batch=8, create_graph=True)
-print("forward pass saved:  %d tensors, %d bytes" % saved(forward_log))
-print("backward pass saved: %d tensors, %d bytes" % saved(backward_log))
-print("held after grad():   %d bytes" % held(forward_log, backward_log))
+print("forward pass saved:  {} tensors, {} bytes".format(*saved(forward_log)))
+print("backward pass saved: {} tensors, {} bytes".format(*saved(backward_log)))
+print(f"held after grad():   {held(forward_log, backward_log)} bytes")
 print("gradient has a grad_fn:", grads[0].grad_fn is not None)
 # --8<-- [end:create]
 
 # --8<-- [start:release]
 del grads  # the gradients were the last owners of both graphs
-print("held after del grads: %d bytes" % held(forward_log, backward_log))
+print(f"held after del grads: {held(forward_log, backward_log)} bytes")
 # --8<-- [end:release]
 
 # --8<-- [start:scaling]
@@ -110,7 +110,7 @@ with log.hooks(), warnings.catch_warnings(record=True) as caught:
 torch.set_warn_always(False)
 print(f"{caught[0].category.__name__}: {caught[0].message}")
 del loss
-print("held after del loss:  %d bytes" % held(log))  # each .grad still owns its graph
+print(f"held after del loss:  {held(log)} bytes")  # each .grad still owns its graph
 net.zero_grad(set_to_none=True)
-print("held after zero_grad: %d bytes" % held(log))
+print(f"held after zero_grad: {held(log)} bytes")
 # --8<-- [end:backward-cycle]
