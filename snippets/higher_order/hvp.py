@@ -81,8 +81,8 @@ cost = {}  # in units of one evaluation of f
 print(f"{'n =':>16}" + "".join(f"{size:>8}" for size in sizes))
 for name, method in methods.items():
     for size in sizes:
-        f_n, w_n, v_n = make_loss(size), torch.randn(size, dtype=torch.float64), None
-        v_n = torch.randn(size, dtype=torch.float64)
+        f_n = make_loss(size)
+        w_n, v_n = torch.randn(size, dtype=torch.float64), torch.randn(size, dtype=torch.float64)
         cost[name, size] = flops(method, f_n, w_n, v_n) / flops(f_n, w_n)
     print(f"{name:>16}" + "".join(f"{cost[name, size]:>8g}" for size in sizes))
 # --8<-- [end:count]
