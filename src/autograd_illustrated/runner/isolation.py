@@ -204,6 +204,9 @@ def _abnormal_end(snippet, status, timed_out, timeout, progress_line, stacks) ->
         what = f"killed by {name} ({signal.strsignal(number)}); the last line it reached is {line}"
     else:
         what = f"exited with status {os.WEXITSTATUS(status)} before it finished"
+    if own:  # what called the snippet's module is the runner: not the contributor's concern
+        last_own = max(i for i, f in enumerate(frames) if Path(f[0]).resolve() == snippet.path)
+        frames = frames[: last_own + 1]
     shown = [
         f'  File "{_display(snippet, file)}", line {number} in {name}'
         for file, number, name in frames
