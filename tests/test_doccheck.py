@@ -205,3 +205,20 @@ def test_counts_written_as_words_are_checked(tmp_path):
     assert failures and failures[0].endswith(
         "prose check: len(myths) is 9, but the page says 'ten'"
     )
+
+
+def test_chinese_counts_are_found_between_other_characters(tmp_path):
+    page = """
+        <!-- invisible-code-block: python
+        myths = ["a"] * 9
+        -->
+
+        前八条出自教程，后面九条是初学者自己的想法，共十七条。
+        <!-- prose: len(myths) - 1 => 八 -->
+        <!-- prose: len(myths) => 九 -->
+        <!-- prose: len(myths) + 1 => 十 -->
+    """
+    failures = evaluate_page(tmp_path, page)
+    assert len(failures) == 1 and failures[0].endswith(
+        "prose check: '十' does not appear in the paragraph above the check"
+    )

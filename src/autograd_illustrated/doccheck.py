@@ -116,6 +116,10 @@ def _stated(paragraph: prose.Paragraph, check: prose.Check) -> str | None:
     """Why ``check`` has no occurrence of its own to claim in ``paragraph``, if it hasn't."""
     if prose.is_number(check.text):
         found = len(paragraph.occurrences(check.text))
+    elif check.text in NUMBER_WORDS and not check.text.isascii():
+        # Chinese has no spaces: 八 in 前八条 is a whole number, 十 in 十二 is not.
+        edge = "[零一二两三四五六七八九十百千万]"
+        found = len(re.findall(rf"(?<!{edge}){check.text}(?!{edge})", paragraph.text))
     else:  # a word or a string: as a whole word
         found = len(re.findall(rf"(?<!\w){re.escape(check.text)}(?!\w)", paragraph.text))
     if check.occurrence < found:
