@@ -44,6 +44,8 @@ s.sum().backward()  # raises: RuntimeError
 x = torch.tensor([0.5, -1.0], requires_grad=True)
 h = x * 2
 h.add_(1)  # nobody saved h: the in-place change is harmless
+print(h.grad_fn.name(), [name for name in dir(h.grad_fn) if name.startswith("_saved")])
+print(h.grad_fn._saved_alpha)  # the only thing kept: the scalar in h + alpha * 1
 h.sum().backward()
 print(x.grad)
 # --8<-- [end:inplace-ok]
