@@ -2,7 +2,7 @@
 
 import torch
 
-from autograd_illustrated.graphs import make_dot, save_graph
+from autograd_illustrated.graphs import renumber_nodes, save_graph
 
 torch.manual_seed(0)
 
@@ -18,9 +18,11 @@ print(s.grad_fn._saved_result)
 # --8<-- [end:saved]
 
 # --8<-- [start:draw]
+from torchviz import make_dot  # noqa: E402 - shown where the reader first needs it
+
 graph = make_dot(y, params={"x": x, "w": w}, show_saved=True)
 # --8<-- [end:draw]
-save_graph(graph, "saved")
+save_graph(renumber_nodes(graph), "saved")  # torchviz names nodes by id(): number them for identical builds
 
 # --8<-- [start:version]
 v = torch.tensor([1.0, 2.0])

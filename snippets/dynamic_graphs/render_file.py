@@ -5,7 +5,6 @@ import tempfile
 
 import graphviz
 import torch
-from torchviz import make_dot
 
 torch.manual_seed(0)
 
@@ -13,6 +12,8 @@ start = os.getcwd()
 os.chdir(tempfile.mkdtemp())  # a scratch folder, so the relative paths below stay tidy
 
 # --8<-- [start:graph]
+from torchviz import make_dot  # noqa: E402 - shown where the reader first needs it
+
 x = torch.tensor([1.0], requires_grad=True)
 w = torch.tensor([4.0], requires_grad=True)
 b = torch.tensor([0.5], requires_grad=True)
