@@ -6,8 +6,8 @@ from torch.autograd.functional import jacobian
 torch.manual_seed(0)
 
 # --8<-- [start:jacobian]
-x = torch.ones(3)
-J = jacobian(lambda t: 2 * t, x)  # y = 2x: every output depends on one input
+ones = torch.ones(3)
+J = jacobian(lambda t: 2 * t, ones)  # y = 2x at x = (1, 1, 1): each output depends on one input
 print(J)  # a 3×3 matrix of partial derivatives
 print(torch.linalg.det(J))  # its determinant: one number, which cannot give vᵀJ
 v = torch.tensor([0.1, 1.0, 0.0001])
