@@ -6,10 +6,9 @@ from autograd_illustrated.graphs import make_dot, save_graph
 
 torch.manual_seed(0)
 
+# --8<-- [start:frozen]
 w = torch.tensor([4.0], requires_grad=True)
 b = torch.tensor([0.5], requires_grad=True)
-
-# --8<-- [start:frozen]
 x = torch.tensor([1.0], requires_grad=False)
 h_frozen = w * x + b
 # --8<-- [end:frozen]
