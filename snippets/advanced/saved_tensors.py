@@ -2,7 +2,7 @@
 
 import torch
 
-from autograd_illustrated.graphs import make_dot, save_graph
+from autograd_illustrated.graphs import renumber_nodes, save_graph
 
 torch.manual_seed(0)
 
@@ -18,9 +18,11 @@ print(s.grad_fn._saved_result)
 # --8<-- [end:saved]
 
 # --8<-- [start:draw]
+from torchviz import make_dot  # noqa: E402 - shown where the reader first needs it
+
 graph = make_dot(y, params={"x": x, "w": w}, show_saved=True)
 # --8<-- [end:draw]
-save_graph(graph, "saved")
+save_graph(renumber_nodes(graph), "saved")  # torchviz names nodes by id(): number them for identical builds
 
 # --8<-- [start:version]
 v = torch.tensor([1.0, 2.0])
@@ -44,6 +46,8 @@ s.sum().backward()  # raises: RuntimeError
 x = torch.tensor([0.5, -1.0], requires_grad=True)
 h = x * 2
 h.add_(1)  # nobody saved h: the in-place change is harmless
+print(h.grad_fn.name(), [name for name in dir(h.grad_fn) if name.startswith("_saved")])
+print(h.grad_fn._saved_alpha)  # the only thing kept: the scalar in h + alpha * 1
 h.sum().backward()
 print(x.grad)
 # --8<-- [end:inplace-ok]

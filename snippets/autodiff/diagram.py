@@ -2,7 +2,7 @@
 
 import torch
 
-from autograd_illustrated.graphs import make_dot, save_graph
+from autograd_illustrated.graphs import renumber_nodes, save_graph
 
 torch.manual_seed(0)
 
@@ -50,6 +50,8 @@ def forward_backward_dot(x, y, z):
 save_graph(forward_backward_dot(x, y, z), "forward-backward")
 
 # --8<-- [start:torchviz]
+from torchviz import make_dot  # noqa: E402 - shown where the reader first needs it
+
 graph = make_dot(z, params={"x": x})
 # --8<-- [end:torchviz]
-save_graph(graph, "autograd-graph")
+save_graph(renumber_nodes(graph), "autograd-graph")  # torchviz names nodes by id(): number them for identical builds

@@ -49,3 +49,13 @@ J_double = jacobian(lambda t: 2 * t, torch.ones(3))
 print(J_double)
 print(v @ J_double)
 # --8<-- [end:seed-jacobian]
+
+# --8<-- [start:inputs]
+w = torch.tensor([2.0], requires_grad=True)
+b = torch.tensor([1.0], requires_grad=True)
+h = w * 3
+h.retain_grad()  # keep this non-leaf's gradient as well
+loss = (h + b) ** 2
+loss.backward(inputs=[w])  # fill w.grad only; b.grad is left alone
+print(w.grad, b.grad, h.grad)
+# --8<-- [end:inputs]

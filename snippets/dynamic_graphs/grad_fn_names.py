@@ -61,3 +61,45 @@ print(grads)
 w.grad = None  # what optimizer.zero_grad() does by default
 print(w.grad)
 # --8<-- [end:accumulate]
+
+# --8<-- [start:exceptions]
+class Double(torch.autograd.Function):  # a custom operation (see Advanced autograd)
+    @staticmethod
+    def forward(ctx, t):
+        return 2 * t
+
+    @staticmethod
+    def backward(ctx, grad):
+        return 2 * grad
+
+
+leaf = torch.ones(2, requires_grad=True)
+patched = leaf * 1
+patched[0] = 5.0  # an in-place write into part of a tensor
+copied = torch.zeros(2, dtype=torch.float64)
+copied.copy_(leaf)  # copy_ into another dtype
+layer = torch.nn.Linear(2, 1)
+
+nodes = {
+    "leaf's own node": (leaf * 1).grad_fn.next_functions[0][0],
+    "patched[0] = 5.0": patched.grad_fn,
+    "copied.copy_(leaf)": copied.grad_fn,
+    "Double.apply(leaf)": Double.apply(leaf).grad_fn,
+    "layer(batch)": layer(torch.ones(3, 2)).grad_fn,
+}
+for made_by, fn in nodes.items():
+    print(f"{made_by:<20} {type(fn).__name__}")  # name() prefixes some with torch::autograd::
+# --8<-- [end:exceptions]
+
+# --8<-- [start:once]
+u = torch.tensor([3.0], requires_grad=True)
+y = u * u + 2 * u  # u is used three times: dy/du = 2u + 2 = 8
+square = y.grad_fn.next_functions[0][0]  # the node of u * u
+u_node = square.next_functions[0][0]  # u's AccumulateGrad
+print(type(u_node).__name__, square.next_functions[1][0] is u_node)
+
+arrivals = []
+u_node.register_prehook(lambda grads: arrivals.append(grads[0].item()))
+y.backward()
+print(arrivals, u.grad)  # one call, with 3 + 3 + 2 already added up
+# --8<-- [end:once]

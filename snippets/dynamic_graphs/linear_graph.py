@@ -2,7 +2,7 @@
 
 import torch
 
-from autograd_illustrated.graphs import make_dot, save_graph
+from autograd_illustrated.graphs import renumber_nodes, save_graph
 
 torch.manual_seed(0)
 
@@ -16,9 +16,11 @@ print(h)
 # --8<-- [end:build]
 
 # --8<-- [start:draw]
+from torchviz import make_dot  # noqa: E402 - shown where the reader first needs it
+
 graph = make_dot(h, params={"x": x, "w": w, "b": b})
 # --8<-- [end:draw]
-save_graph(graph, "linear")
+save_graph(renumber_nodes(graph), "linear")  # torchviz names nodes by id(): number them for identical builds
 
 # --8<-- [start:walk]
 print(h.grad_fn)

@@ -42,6 +42,30 @@ def g(x):
 print(hessian(g)(torch.tensor([1.0, 2.0])))
 # --8<-- [end:hessian]
 
+# --8<-- [start:hvp]
+from torch.func import jvp  # noqa: E402 - shown where it is first needed
+
+point = torch.tensor([1.0, 2.0])
+direction = torch.tensor([1.0, 0.0])
+_, hvp = jvp(grad(g), (point,), (direction,))  # forward mode over the reverse-mode gradient
+print(hvp, hessian(g)(point) @ direction)
+# --8<-- [end:hvp]
+
+# --8<-- [start:inner-saves]
+saved = []
+
+
+def keep(t):  # called for every tensor the recording saves for the backward pass
+    saved.append(t)
+    return t
+
+
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+with torch.autograd.graph.saved_tensors_hooks(keep, lambda t: t):
+    g(x)  # the forward half of the reverse pass inside grad(g)
+print(len(saved), [tuple(t.shape) for t in saved])
+# --8<-- [end:inner-saves]
+
 # --8<-- [start:per-sample]
 weights = torch.tensor([0.5, -1.0])
 inputs = torch.tensor([[1.0, 2.0], [3.0, 0.0], [0.0, 1.0], [1.0, 1.0]])

@@ -16,6 +16,11 @@ for name, t in {"w": w, "x": x, "h": h, "loss": loss}.items():
     print(f"{name:4} is_leaf={t.is_leaf!s:5}  requires_grad={t.requires_grad!s:5}  grad_fn={t.grad_fn}")
 # --8<-- [end:who-is-leaf]
 
+# --8<-- [start:computed-leaf]
+made = torch.ones(2) * 3  # produced by an operation, yet nothing in it needs a gradient
+print(made.is_leaf, made.requires_grad, made.grad_fn)
+# --8<-- [end:computed-leaf]
+
 # --8<-- [start:grad-only-leaves]
 loss.backward()
 print("w.grad:", w.grad)
@@ -45,3 +50,22 @@ print("w.grad:", w.grad)
 # --8<-- [end:flow]
 
 save_graph(make_dot(loss, params={"w": w}), "through-non-leaves")
+
+# --8<-- [start:freed-as-it-goes]
+def state(node, saved_name):
+    try:
+        getattr(node, saved_name)
+    except RuntimeError:  # reading a released saved tensor raises
+        return "freed"
+    return "kept"
+
+
+w.grad = None
+h = w * x  # its node saves x: d(w*x)/dw = x
+g = h * h  # its node saves h
+seen = []
+h.register_hook(lambda grad: seen.append((state(g.grad_fn, "_saved_self"), state(h.grad_fn, "_saved_other"))))
+g.sum().backward()
+print("while the gradient passes h: h*h's saved h is", seen[0][0], "and w*x's saved x is", seen[0][1])
+print("after backward():", state(h.grad_fn, "_saved_other"))
+# --8<-- [end:freed-as-it-goes]

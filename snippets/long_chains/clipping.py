@@ -5,11 +5,13 @@ import torch
 torch.manual_seed(0)
 
 
+# --8<-- [start:chain]
 def chain(x):
     s = torch.tensor([[0.01, 0.02]])
     for _ in range(10):
         s = s.mm(x)
-    return s.mean()
+    return s.mean()  # the ten-step chain from the start of this chapter
+# --8<-- [end:chain]
 
 
 # --8<-- [start:clip-once]

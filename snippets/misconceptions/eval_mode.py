@@ -1,4 +1,4 @@
-"""model.eval() switches layers such as dropout to inference behaviour; autograd keeps recording."""
+"""model.eval() switches layers such as dropout to evaluation behaviour; autograd keeps recording."""
 
 import torch
 
