@@ -9,15 +9,33 @@ draws, ``[data-live-graph]``; while it runs it has ``data-live-state="running"``
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from sitepages import language_of
+from sitepages import discover_pages, language_of, site_dir
 
 from autograd_illustrated.ui import ui_strings
 
 pytestmark = pytest.mark.browser
 
-LIVE_PAGES = ["try-it/", "en/try-it/", "build-your-own/", "en/build-your-own/"]
+# Pages that must have live cells; any other built page with one is tested too.
+REQUIRED = ["try-it/", "en/try-it/", "build-your-own/", "en/build-your-own/"]
+CELL_MARKUP = '<div class="live-cell" data-live-cell '
+
+
+def _pages_with_cells() -> list[str]:
+    site = site_dir()
+    if not site.is_dir():
+        return REQUIRED  # the tests then fail, as every browser test does, with no site
+
+    def html(page: str) -> Path:
+        return site / (page + "index.html" if page == "" or page.endswith("/") else page)
+
+    found = [p for p in discover_pages(site) if CELL_MARKUP in html(p).read_text("utf-8")]
+    return sorted(set(found) | set(REQUIRED))
+
+
+LIVE_PAGES = _pages_with_cells()
 # What a first Run fetches, and nothing before it.
 LIVE_ASSETS = re.compile(r"/assets/(vendor/pyodide|vendor/viz|live)/")
 # Pyodide loads in seconds on a quiet machine; the tests share two cores with builds.
