@@ -22,11 +22,29 @@ PLAIN_BUILD = "AUTOGRAD_PLAIN_BUILD"
 PUBLISHED_SUFFIXES = {".svg", ".png", ".ipynb"}
 # Browser libraries come from npm at setup time and are served by the site itself.
 # Only what a browser fetches: math is typeset at build time, so KaTeX's stylesheet and
-# its woff2 fonts.
+# its woff2 fonts. Live cells (assets/live.js) fetch, on their first Run only, Pyodide's
+# loader, runtime, standard library and package lock (no packages: the engine needs
+# none), viz.js (an ES module with Graphviz inside), and the engine's own source files.
 VENDORED = {
     "node_modules/katex/dist": (
         "assets/vendor/katex",
         ("katex.min.css", "fonts/*.woff2"),
+    ),
+    "node_modules/pyodide": (
+        "assets/vendor/pyodide",
+        (
+            "pyodide.mjs",
+            "pyodide.asm.mjs",
+            "pyodide.asm.wasm",
+            "python_stdlib.zip",
+            "pyodide-lock.json",
+        ),
+    ),
+    "node_modules/@viz-js/viz/dist": ("assets/vendor/viz", ("viz.js",)),
+    # The same files the build imports, so a live cell runs exactly what the tests test.
+    "src/autograd_illustrated": (
+        "assets/live/autograd_illustrated",
+        ("__init__.py", "engine.py", "engine_graph.py", "graphs/annotated.py", "live.py"),
     ),
 }
 
@@ -58,6 +76,11 @@ def on_pre_build(config) -> None:
         raise PluginError(failure_summary(returncode, report))
 
 
+def _matches(rel: Path, pattern: str) -> bool:
+    """``pattern`` matches the whole relative path: ``__init__.py`` is the top one only."""
+    return len(rel.parts) == len(Path(pattern).parts) and rel.match(pattern)
+
+
 def _add_tree(files, config, source: Path, url_prefix: str, suffixes=(), patterns=()) -> None:
     for path in sorted(source.rglob("*")):
         rel_parts = path.relative_to(source).parts
@@ -66,7 +89,7 @@ def _add_tree(files, config, source: Path, url_prefix: str, suffixes=(), pattern
             continue
         if suffixes and path.suffix not in suffixes:
             continue
-        if patterns and not any(path.relative_to(source).match(p) for p in patterns):
+        if patterns and not any(_matches(path.relative_to(source), p) for p in patterns):
             continue
         rel = f"{url_prefix}/{path.relative_to(source).as_posix()}"
         files.append(File.generated(config, rel, abs_src_path=str(path)))

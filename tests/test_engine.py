@@ -286,3 +286,29 @@ def test_value_graph_has_the_shape_of_pytorchs_graph(build):
     for name in ("a", "b", "y"):
         assert ours.by_title(name)[0].grad == theirs.by_title(name)[0].grad
         assert ours.by_title(name)[0].value == theirs.by_title(name)[0].value
+
+
+@pytest.mark.parametrize(
+    ("build", "inputs"),
+    [
+        # What the live cells run (snippets/try_it/cells.py, snippets/build_your_own/live.py),
+        # at their values and at values a reader might try.
+        (lambda x: 2 * x + 3, [3.0]),
+        (lambda x: 5 * x + 3, [-1.5]),
+        (lambda w, b, x: w * x + b, [2.0, 3.0, 4.0]),
+        (lambda w, b, x: w * x + b, [2.0, 3.0, -1.0]),
+        (lambda x: x * x + 2 * x, [3.0]),
+        (lambda x: x * x + 2 * x, [-1.0]),
+        (lambda a, b: (a * b + a).tanh(), [0.5, -2.0]),
+        (lambda a, b: (a * b).exp() + a, [0.5, -2.0]),
+    ],
+)
+def test_live_cell_expressions_match_pytorch(build, inputs):
+    ours = [Value(v) for v in inputs]
+    theirs = [torch.tensor(v, dtype=torch.float64, requires_grad=True) for v in inputs]
+    y, ty = build(*ours), build(*theirs)
+    y.backward()
+    ty.backward()
+    assert math.isclose(y.data, ty.item(), rel_tol=TOLERANCE, abs_tol=TOLERANCE)
+    for v, t in zip(ours, theirs, strict=True):
+        assert math.isclose(v.grad, t.grad.item(), rel_tol=TOLERANCE, abs_tol=TOLERANCE)

@@ -16,7 +16,7 @@ bottom, arrows pointing the way the gradient flows.
 from __future__ import annotations
 
 from .engine import Value, topological_order
-from .graphs.annotated import Graph, Node, format_tensor
+from .graphs.annotated import Graph, Node, format_tensor, save_annotated
 
 
 def _is_constant(value: Value) -> bool:
@@ -103,3 +103,18 @@ def value_graph(
             edges.append((node_id_of(value), node_id_of(parent)))
             queue.append(parent)
     return Graph(nodes=nodes, edges=edges)
+
+
+def draw(output: Value, name: str, **options) -> list:
+    """Draw the graph behind ``output``, once per language: :func:`value_graph`, then
+    :func:`~.graphs.annotated.save_annotated` (``<name>-zh.svg`` and ``<name>-en.svg``).
+
+    In a live cell on the site the same call shows the graph in the page instead
+    (see :mod:`autograd_illustrated.live`).
+
+    Args:
+        output: The value whose graph to draw.
+        name: The file name's stem, unique within the snippet.
+        **options: Passed on to :func:`value_graph` (``show_steps=True``, …).
+    """
+    return save_annotated(value_graph(output, **options), name)
