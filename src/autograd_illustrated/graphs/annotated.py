@@ -49,6 +49,10 @@ class Node:
         value: The forward value as text (small tensors only; see `format_tensor`).
         grad: The gradient that reached this node during backward, as text.
         step: When the engine ran this node: 1 for the first node it ran, 2 for the next, …
+        via: For a leaf, the backward function that writes its ``.grad`` (PyTorch's
+            ``AccumulateGrad``). `to_dot` draws it as its own node between the leaf and the
+            operations that use it, as torchviz does, and puts the leaf's step there: it is
+            what the engine ran. ``None`` (the default) draws no such node.
     """
 
     id: str
@@ -58,6 +62,7 @@ class Node:
     value: str | None = None
     grad: str | None = None
     step: int | None = None
+    via: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -72,7 +77,7 @@ class Graph:
         nodes: The nodes, in the order they should be written (this order is what makes the
             layout deterministic).
         edges: ``(source_id, target_id)`` pairs in the direction the gradient flows: from the
-            output towards the leaves.
+            output towards the leaves. (`to_dot` draws them reversed, as torchviz does.)
     """
 
     nodes: list[Node] = field(default_factory=list)
@@ -205,8 +210,10 @@ def to_dot(graph: Graph, *, highlight: str | None = None, lang: str = "en") -> s
         lang: ``"en"`` or ``"zh"``: the language of the few words in labels ("grad", "step").
 
     Returns:
-        DOT source. The output node sits on top, the leaves at the bottom; arrows point the
-        way the gradient flows.
+        DOT source, drawn the way torchviz draws: the leaves sit on top, the output at the
+        bottom, and arrows point the way values flow in the forward pass, so the gradient
+        travels against them, from the bottom up. (``graph.edges`` keep the gradient's
+        direction; only the drawing reverses them.)
 
     Raises:
         ValueError: an edge or ``highlight`` names a node that is not in the graph.
@@ -228,17 +235,32 @@ def to_dot(graph: Graph, *, highlight: str | None = None, lang: str = "en") -> s
         'color="#333333" penwidth=1]',
         '\tedge [color="#444444" arrowsize=0.7]',
     ]
+    # A leaf drawn with its accumulator: arrows leave from the accumulator, not the leaf.
+    drawn_from = {}
     for node in graph.nodes:
-        rows = _rows(node, lang)
-        attrs = [f"label={_label(rows)}", f"width={_width_inches(rows)}"]
-        attrs.append(f'fillcolor="{_FILL[node.kind]}"')
-        if node.id == highlight:
-            attrs = [*attrs[:2], f'fillcolor="{_HIGHLIGHT_FILL}"', "penwidth=3"]
-        lines.append(f"\t{node.id} [{' '.join(attrs)}]")
+        if node.kind == "leaf" and node.via is not None:
+            leaf = Node(node.id, node.kind, node.title, node.shape, node.value, node.grad)
+            via = Node(f"{node.id}_via", "op", node.via, step=node.step)
+            # The engine ran the accumulator for this leaf: a step-through lights up both.
+            _write_node(lines, leaf, lang, highlight=node.id == highlight)
+            _write_node(lines, via, lang, highlight=node.id == highlight)
+            lines.append(f"\t{node.id} -> {via.id}")
+            drawn_from[node.id] = via.id
+        else:
+            _write_node(lines, node, lang, highlight=node.id == highlight)
     for source, target in graph.edges:
-        lines.append(f"\t{source} -> {target}")
+        lines.append(f"\t{drawn_from.get(target, target)} -> {source}")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _write_node(lines: list[str], node: Node, lang: str, *, highlight: bool) -> None:
+    rows = _rows(node, lang)
+    attrs = [f"label={_label(rows)}", f"width={_width_inches(rows)}"]
+    attrs.append(f'fillcolor="{_FILL[node.kind]}"')
+    if highlight:
+        attrs = [*attrs[:2], f'fillcolor="{_HIGHLIGHT_FILL}"', "penwidth=3"]
+    lines.append(f"\t{node.id} [{' '.join(attrs)}]")
 
 
 def nodes_in_order(nodes: Iterable[Node]) -> list[Node]:

@@ -242,7 +242,9 @@ class Trace:
             if vertex.name:
                 title = f"{vertex.name} = {title}"
         else:
-            title = vertex.name or ("AccumulateGrad" if vertex.kind == "leaf" else "output")
+            # An unnamed leaf is drawn as its shape under the word "leaf"; its AccumulateGrad
+            # node is drawn beside it (``via``).
+            title = vertex.name or ("leaf" if vertex.kind == "leaf" else "output")
 
         if vertex.tensor is not None:
             shape = tuple(vertex.tensor.shape)
@@ -270,6 +272,7 @@ class Trace:
             value=value,
             grad=grad,
             step=step,
+            via="AccumulateGrad" if vertex.kind == "leaf" else None,
         )
 
 
