@@ -2,8 +2,9 @@
 
 :func:`value_graph` describes the values behind an output :class:`~.engine.Value` as an
 annotated :class:`~.graphs.annotated.Graph`, laid out the way the PyTorch graphs on this
-site are: the output on top, one node per operation, the named inputs (leaves) at the
-bottom, arrows pointing the way the gradient flows.
+site are: the named inputs (leaves) on top, one node per operation, the output at the
+bottom, arrows along the forward pass (the gradient flows against them). The engine has
+no AccumulateGrad: its ``backward()`` adds into each leaf's ``grad`` itself.
 
     >>> from autograd_illustrated.engine import Value
     >>> a = Value(3.0, label="a")
@@ -36,7 +37,7 @@ def value_graph(
     """Describe the graph behind ``output`` as an annotated :class:`Graph`.
 
     Args:
-        output: The value whose graph to draw; its ``label`` titles the top node.
+        output: The value whose graph to draw; its ``label`` titles the output node.
         show_values: Label each node with its forward value.
         show_grads: Label each node with its ``.grad`` (call ``backward()`` first).
         show_steps: Number the nodes in the order ``backward()`` visits them.
@@ -74,8 +75,8 @@ def value_graph(
                 nodes.append(annotate(value, ids[key], "leaf", title))
         return ids[key]
 
-    # The output is drawn twice over, as in PyTorch: the result itself on top, and the
-    # operation that produced it underneath.
+    # The output is drawn twice over, as in PyTorch: the result itself at the bottom, and
+    # the operation that produced it just above.
     top = "out"
     nodes.append(
         Node(
@@ -87,7 +88,7 @@ def value_graph(
             grad=format_tensor(1.0) if show_grads else None,
         )
     )
-    # Breadth-first from the output, so ids follow the drawing from top to bottom.
+    # Breadth-first from the output, so ids follow the drawing from the bottom up.
     queue, expanded = [output], set()
     edges.append((top, node_id_of(output)))
     while queue:
