@@ -8,11 +8,11 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
+from test_runner import make_project
 
 from autograd_illustrated.runner import cache, find_snippets
 from autograd_illustrated.runner.cli import main as runner_main
@@ -74,14 +74,6 @@ try:
 except RuntimeError as exc:
     print("no dual level:", str(exc).splitlines()[0][:40])
 """
-
-
-def make_project(root: Path, files: dict[str, str]) -> Path:
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
-    return root
 
 
 def run(root: Path, *args: str) -> int:
