@@ -24,8 +24,9 @@ const READY = 1;
 const QUERY = 2;
 const RESULT = 3;
 
-// Groups rendered: Material shows 10, then more as the reader scrolls.
-const MAX_RESULTS = 20;
+// Pages listed. Each costs its fragment (a few KB); Material shows 10 before the reader
+// scrolls, and past 10 a search this site's size has stopped being useful.
+const MAX_RESULTS = 10;
 // A query longer than this (in words) that no page holds whole is ranked word by word.
 const SHORT_QUERY = 3;
 
@@ -185,6 +186,17 @@ async function search(query) {
   const bet = bestBet(query);
   const first = shown.findIndex(({ data }) => data.url === bet);
   if (first > 0) shown.unshift(...shown.splice(first, 1));
+  if (bet && first < 0) {
+    // The named chapter ranked below the pages listed: look for it further down.
+    for (const result of results.slice(MAX_RESULTS)) {
+      const data = await result.data();
+      if (data.url === bet) {
+        shown.unshift({ result, data });
+        shown.length = Math.min(shown.length, MAX_RESULTS);
+        break;
+      }
+    }
+  }
   const items = [];
   for (const [position, { data }] of shown.entries()) {
     // Material's Enter opens the result with the highest score: the first one shown.
