@@ -13,13 +13,18 @@ first. A failure names the query and the top 3 it got.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from sitepages import ROOT, language_of
+
+sys.path.insert(0, str(ROOT / "hooks"))
 
 QUERIES = ROOT / "tests" / "search" / "queries.tsv"
 RUNNER = ROOT / "tests" / "search" / "run_queries.mjs"
@@ -81,3 +86,57 @@ def test_search_finds_the_page(answers, language, kind, expected, query):
         f"{query!r} ({language}, {kind}): expected {expected!r} "
         f"{'first' if wanted == 1 else 'in the top 3'}; top 3 was {top}"
     )
+
+
+# Error types whose messages the site demonstrates (`# raises:` in snippets).
+_ERROR = re.compile(
+    r"((?:Runtime|Type|Value|Recursion|Gradcheck|Trace|Index|Attribute)Error): ([^\n]+)"
+)
+
+
+def _demonstrated_errors(site: Path) -> dict[str, str]:
+    """Every error message shown on an English page: message -> a page showing it."""
+    found: dict[str, str] = {}
+    for path in sorted((site / "en").glob("*/index.html")):
+        text = html.unescape(re.sub(r"<[^>]+>", "", path.read_text("utf-8")))
+        for match in _ERROR.finditer(text):
+            found.setdefault(match.group(2).strip(), path.parent.name)
+    return found
+
+
+def test_every_demonstrated_error_finds_the_chapter_that_explains_it(site: Path):
+    """Deliverable: an error the site shows, pasted, lists its chapter first, both languages.
+
+    The messages come from the built pages, so a newly demonstrated error is checked the
+    moment it appears; it needs an entry in EXPLAINS (hooks/search.py).
+    """
+    from search import EXPLAINS  # hooks/search.py
+
+    errors = _demonstrated_errors(site)
+    assert len(errors) >= 10, f"found only {len(errors)} error messages on the pages"
+    queries, expected, missing = [], [], []
+    for message in errors:
+        chapter = next(
+            (slug for slug, known in EXPLAINS.items() for m in known if m in message), None
+        )
+        if chapter is None:
+            missing.append(message)
+            continue
+        # What a reader pastes: the message's first words, as long as a traceback line.
+        pasted = " ".join(message.split()[:16])
+        for language, prefix in (("zh", ""), ("en", "en/")):
+            queries.append({"language": language, "query": pasted})
+            expected.append(f"{prefix}{chapter}/")
+    assert not missing, f"errors shown with no chapter in EXPLAINS (hooks/search.py): {missing}"
+    done = subprocess.run(
+        ["node", str(RUNNER), str(site)],
+        input=json.dumps(queries), capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    answers = json.loads(done.stdout)["answers"]
+    wrong = [
+        f"{a['query']!r} ({a['language']}): expected {want!r} first; top 3 was {a['pages'][:3]}"
+        for a, want in zip(answers, expected, strict=True)
+        if a["pages"][:1] != [want]
+    ]
+    assert not wrong, "\n".join(wrong)
