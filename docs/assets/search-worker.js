@@ -9,8 +9,8 @@
 //
 // Nothing is fetched until Material sends SETUP, which search-on-demand.js holds back
 // until the reader reaches for search. Then pagefind.js, its wasm and the language's
-// metadata load (tens of KB); each query fetches only the index chunks its words live
-// in, and the fragments of the pages it shows.
+// metadata load (about 80 KB); each query fetches only the index chunks its words live
+// in, and the fragments of the pages it lists.
 //
 // Why not Pagefind's query as typed: Pagefind finds pages that contain *every* word.
 // A reader pastes an error from their own traceback, whose sizes and op names differ
@@ -127,8 +127,9 @@ async function segment(query, finer = false) {
   });
 }
 
-// Words as Pagefind sees them: runs of letters, digits and underscores (identifiers stay
-// whole), and each Chinese run as a word (Pagefind segments it).
+// The query's words, for the word-by-word ranking and for Material's ?h= highlighting:
+// runs of letters, digits and underscores (identifiers stay whole); Chinese arrives here
+// already cut into words by segment().
 function words(query) {
   return [...query.toLowerCase().matchAll(/[\p{L}\p{N}_]+/gu)].map((m) => m[0]);
 }
@@ -158,16 +159,15 @@ async function rankCut(typed, finer = false) {
   const perWord = await Promise.all(unique.map((w) => pagefind.search(w)));
   const pages = new Map();
   let total = 0;
-  perWord.forEach((answer, i) => {
+  perWord.forEach((answer) => {
     const hits = answer?.results || [];
     if (!hits.length) return; // a word no page has (a size, a reader's own op name)
     const idf = Math.log(1 + pageCount / hits.length);
     total += idf;
     for (const hit of hits) {
-      const page = pages.get(hit.id) || { id: hit.id, data: hit.data, held: 0, score: 0, words: new Set() };
+      const page = pages.get(hit.id) || { id: hit.id, data: hit.data, held: 0, score: 0 };
       page.held += idf;
       page.score += hit.score;
-      page.words.add(unique[i]);
       pages.set(hit.id, page);
     }
   });
@@ -230,6 +230,10 @@ async function search(query) {
   return { items, total: results.length };
 }
 
+// Material sends a query on every keystroke; an answer that arrives after a newer query
+// was sent is dropped, so a slow early answer never replaces the one for what was typed.
+let latest = 0;
+
 addEventListener("message", async (event) => {
   const message = event.data;
   if (message.type === SETUP) {
@@ -237,6 +241,7 @@ addEventListener("message", async (event) => {
     await ready;
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
+    const asked = ++latest;
     await ready;
     let data;
     try {
@@ -245,6 +250,6 @@ addEventListener("message", async (event) => {
       console.warn(`search failed for ${JSON.stringify(message.data)}:`, error);
       data = { items: [] };
     }
-    postMessage({ type: RESULT, data });
+    if (asked === latest) postMessage({ type: RESULT, data });
   }
 });
