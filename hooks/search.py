@@ -237,7 +237,16 @@ def _best_bets(site: Path, language: str, prefix: str) -> dict:
         message.lower(): f"/{prefix}{slug}/" for slug, messages in EXPLAINS.items()
         for message in messages
     }
-    return {"terms": terms, "errors": errors}
+    # Titles, to list a named chapter even where the query's words are not on it (the
+    # glossary sends "backpropagation" to the chapter that says "backward pass").
+    titles = {}
+    for page in {*terms.values(), *errors.values()}:
+        path = site / page.lstrip("/") / "index.html"
+        found = re.search(r"<h1[^>]*>(.*?)</h1>", path.read_text("utf-8"), re.S)
+        if found:
+            heading = re.sub(r'<a class="headerlink".*?</a>', "", found.group(1))
+            titles[page] = html.unescape(re.sub(r"<[^>]+>", "", heading)).strip()
+    return {"terms": terms, "errors": errors, "titles": titles}
 
 
 def _empty_material_index(site: Path) -> None:

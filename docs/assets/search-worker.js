@@ -187,14 +187,20 @@ async function search(query) {
   const first = shown.findIndex(({ data }) => data.url === bet);
   if (first > 0) shown.unshift(...shown.splice(first, 1));
   if (bet && first < 0) {
-    // The named chapter ranked below the pages listed: look for it further down.
+    // The named chapter ranked below the pages listed, or does not use the query's words
+    // at all: look for it further down, or list it by its title alone.
+    let found = null;
     for (const result of results.slice(MAX_RESULTS)) {
       const data = await result.data();
       if (data.url === bet) {
-        shown.unshift({ result, data });
-        shown.length = Math.min(shown.length, MAX_RESULTS);
+        found = { result, data };
         break;
       }
+    }
+    const title = bestBets.titles?.[bet];
+    if (found || title) {
+      shown.unshift(found || { result: null, data: { url: bet, meta: { title }, excerpt: "" } });
+      shown.length = Math.min(shown.length, MAX_RESULTS);
     }
   }
   const items = [];
