@@ -35,8 +35,9 @@ from sitepages import SiteServer  # noqa: E402
 from autograd_illustrated.browser import CHROMIUM, OFFLINE_ARGS  # noqa: E402
 
 WORKER = next(
-    (ROOT / ".venv/lib/python3.11/site-packages/material/templates/assets/javascripts/workers")
-    .glob("search.*.min.js")
+    (
+        ROOT / ".venv/lib/python3.11/site-packages/material/templates/assets/javascripts/workers"
+    ).glob("search.*.min.js")
 )
 QUERIES = [
     line.split("\t")
@@ -58,7 +59,11 @@ def score(answers: list[dict]) -> dict[str, str]:
 def run(command: list[str], env: dict | None = None) -> list[dict]:
     queries = json.dumps([{"language": q[0], "query": q[3]} for q in QUERIES])
     done = subprocess.run(
-        command, input=queries, capture_output=True, text=True, check=True,
+        command,
+        input=queries,
+        capture_output=True,
+        text=True,
+        check=True,
         env={**os.environ, **(env or {})},
     )
     return json.loads(done.stdout)["answers"]
@@ -111,13 +116,24 @@ def main() -> None:
     args = parser.parse_args()
     index = args.lunr_site / "search" / "search_index.json"
     report = {
-        "pagefind": {"score": score(run(["node", str(ROOT / "tests/search/run_queries.mjs"),
-                                         str(args.pagefind_site)]))},
-        "lunr": {"score": score(run(["node", str(ROOT / "benchmarks/search_lunr.mjs"),
-                                     str(index), str(WORKER)]))},
-        "lunr, one language per worker": {"score": score(run(
-            ["node", str(ROOT / "benchmarks/search_lunr.mjs"), str(index), str(WORKER)],
-            {"LUNR_OWN_LANGUAGE": "1"}))},
+        "pagefind": {
+            "score": score(
+                run(["node", str(ROOT / "tests/search/run_queries.mjs"), str(args.pagefind_site)])
+            )
+        },
+        "lunr": {
+            "score": score(
+                run(["node", str(ROOT / "benchmarks/search_lunr.mjs"), str(index), str(WORKER)])
+            )
+        },
+        "lunr, one language per worker": {
+            "score": score(
+                run(
+                    ["node", str(ROOT / "benchmarks/search_lunr.mjs"), str(index), str(WORKER)],
+                    {"LUNR_OWN_LANGUAGE": "1"},
+                )
+            )
+        },
     }
     # Bytes for search, before any query: lunr's one index (both languages); Pagefind's
     # script, wasm, language metadata and the files the worker reads at setup.
@@ -128,21 +144,33 @@ def main() -> None:
         own = [d for d in docs["docs"] if d["location"].startswith("en/") == (language == "en")]
         text = json.dumps({"config": docs["config"], "docs": own}, ensure_ascii=False).encode()
         report["lunr"][f"index bytes if split, {language}"] = {
-            "raw": len(text), "gzip": len(gzip.compress(text, 9))}
+            "raw": len(text),
+            "gzip": len(gzip.compress(text, 9)),
+        }
         bundle = args.pagefind_site / ("pagefind" if language == "zh" else "en/pagefind")
-        files = [p for p in bundle.rglob("*") if p.is_file() and "unknown" not in p.name
-                 or (language == "zh" and p.name.startswith("wasm.unknown"))]
+        files = [
+            p
+            for p in bundle.rglob("*")
+            if p.is_file()
+            and "unknown" not in p.name
+            or (language == "zh" and p.name.startswith("wasm.unknown"))
+        ]
         total = [served(p) for p in files]
         report["pagefind"][f"bundle bytes on disk, {language}"] = {
-            "raw": sum(r for r, _ in total), "gzip": sum(g for _, g in total)}
+            "raw": sum(r for r, _ in total),
+            "gzip": sum(g for _, g in total),
+        }
     if not args.no_browser:
         for engine, site in (("lunr", args.lunr_site), ("pagefind", args.pagefind_site)):
             for language, page in (("zh", "backward/"), ("en", "en/backward/")):
                 for slowdown in (1, 4):
-                    seconds, low, high = first_result(site, page, FIRST_RESULT_QUERIES[language],
-                                                      slowdown)
+                    seconds, low, high = first_result(
+                        site, page, FIRST_RESULT_QUERIES[language], slowdown
+                    )
                     report[engine][f"first result, {language}, cpu/{slowdown}"] = {
-                        "seconds": round(seconds, 3), "bytes fetched": [low, high]}
+                        "seconds": round(seconds, 3),
+                        "bytes fetched": [low, high],
+                    }
     print(json.dumps(report, indent=2, ensure_ascii=False))
 
 

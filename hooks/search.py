@@ -35,8 +35,13 @@ USER_DICT = ROOT / "i18n" / "jieba_user_dict.txt"
 NOT_PAGES = {"assets", "generated", "search", "pagefind"}
 # Pagefind's own UIs: Material's search box is the UI, so they are not published.
 UNUSED = (
-    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
     "pagefind-worker.js",
 )
 # Every error the site demonstrates, and the chapter that explains it. A reader pasting
@@ -234,7 +239,8 @@ def _best_bets(site: Path, language: str, prefix: str) -> dict:
                 for spelling in row.group(1).replace("`", "").split(" / "):
                     terms.setdefault(spelling.strip().lower(), page)
     errors = {
-        message.lower(): f"/{prefix}{slug}/" for slug, messages in EXPLAINS.items()
+        message.lower(): f"/{prefix}{slug}/"
+        for slug, messages in EXPLAINS.items()
         for message in messages
     }
     # Titles, to list a named chapter even where the query's words are not on it (the
@@ -256,4 +262,3 @@ def _empty_material_index(site: Path) -> None:
         if data.get("docs"):
             data["docs"] = []
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
-

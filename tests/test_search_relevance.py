@@ -14,17 +14,19 @@ first. A failure names the query and the top 3 it got.
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from sitepages import ROOT, language_of
 
-sys.path.insert(0, str(ROOT / "hooks"))
+_spec = importlib.util.spec_from_file_location("search_hook", ROOT / "hooks/search.py")
+search_hook = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(search_hook)
 
 QUERIES = ROOT / "tests" / "search" / "queries.tsv"
 RUNNER = ROOT / "tests" / "search" / "run_queries.mjs"
@@ -110,14 +112,13 @@ def test_every_demonstrated_error_finds_the_chapter_that_explains_it(site: Path)
     The messages come from the built pages, so a newly demonstrated error is checked the
     moment it appears; it needs an entry in EXPLAINS (hooks/search.py).
     """
-    from search import EXPLAINS  # hooks/search.py
-
     errors = _demonstrated_errors(site)
     assert len(errors) >= 10, f"found only {len(errors)} error messages on the pages"
     queries, expected, missing = [], [], []
     for message in errors:
         chapter = next(
-            (slug for slug, known in EXPLAINS.items() for m in known if m in message), None
+            (slug for slug, known in search_hook.EXPLAINS.items() for m in known if m in message),
+            None,
         )
         if chapter is None:
             missing.append(message)
@@ -130,7 +131,10 @@ def test_every_demonstrated_error_finds_the_chapter_that_explains_it(site: Path)
     assert not missing, f"errors shown with no chapter in EXPLAINS (hooks/search.py): {missing}"
     done = subprocess.run(
         ["node", str(RUNNER), str(site)],
-        input=json.dumps(queries), capture_output=True, text=True, timeout=600,
+        input=json.dumps(queries),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     answers = json.loads(done.stdout)["answers"]
