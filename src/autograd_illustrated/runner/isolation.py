@@ -63,7 +63,7 @@ def warm_up(module_names: set[str]) -> list[str]:
     a snippet could see. Names that are attributes (``from torch.optim import SGD``) are
     skipped.
     """
-    from .cache import warm_distribution_index
+    from .cache import used_distributions, warm_distribution_index
 
     warm_distribution_index()
     wanted = sorted(n for n in module_names if n.split(".")[0] in WARM_MODULES)
@@ -85,6 +85,9 @@ def warm_up(module_names: set[str]) -> list[str]:
     if "autograd_illustrated.graphs.svg" in sys.modules:
         sys.modules["autograd_illustrated.graphs.svg"]._backend()
         warmed.append("graphviz-wasm")
+    # Each child reports the distributions it loaded; look up the ones loaded so far once,
+    # here, so that children inherit the answers instead of each searching site-packages.
+    used_distributions(sys.modules)
     return warmed
 
 
