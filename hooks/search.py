@@ -67,9 +67,20 @@ EXPLAINS = {
         "only constant exponents",
         "maximum recursion depth exceeded while calling a Python object",
     ],
+    "extending-autograd": [
+        "it must override the setup_context staticmethod",
+        "but it does not have vmap support",
+        "Cannot access data pointer of Tensor that doesn't have storage",
+        "trying to differentiate twice a function that was marked with @once_differentiable",
+        "but no autograd formula was registered",
+    ],
     "forward-mode": [
         "vmap: It looks like you're attempting to use a Tensor in some data-dependent control flow",
         "Expected f(*args) to return a Tensor",
+    ],
+    "func-modules": [
+        "Error(s) in reparametrizing for",
+        "the function provided attempted to call in-place operation",
     ],
     "leaves-detach": [
         "a leaf Variable that requires grad is being used in an in-place operation",
@@ -81,6 +92,11 @@ EXPLAINS = {
         "Only Tensors of floating point and complex dtype can require gradients",
         "element 0 of tensors does not require grad and does not have a grad_fn",
         "symbolically traced variables cannot be used as inputs to control flow",
+    ],
+    "tensor-gradients": [
+        "is not expandable to size",
+        "One of the differentiated Tensors does not require grad",
+        "more than one element of the written-to tensor refers to a single memory location",
     ],
     "tensors": [
         "Can't call numpy() on Tensor that requires grad",

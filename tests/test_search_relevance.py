@@ -91,8 +91,10 @@ def test_search_finds_the_page(answers, language, kind, expected, query):
 
 
 # Error types whose messages the site demonstrates (`# raises:` in snippets).
+# As outputs and tracebacks print them: at the start of a line (not `except RuntimeError:`).
 _ERROR = re.compile(
-    r"((?:Runtime|Type|Value|Recursion|Gradcheck|Trace|Index|Attribute)Error): ([^\n]+)"
+    r"^[ \t]*((?:Runtime|Type|Value|Recursion|Gradcheck|Trace|Index|Attribute)Error): ([^\n]+)",
+    re.MULTILINE,
 )
 
 
