@@ -43,20 +43,22 @@ def paths_dot():
         f'  {a} -> {b} [label="×{k:g}", color="{c}", fontcolor="{c}", {ink}];'
         for a, b, k, c in drawn
     ]
-    return "\n".join([
-        "digraph two_paths {",
-        "  rankdir=LR;",
-        "  ranksep=0.9;",
-        "  nodesep=0.5;",
-        '  node [shape=box, style="rounded,filled", fontname="Helvetica", margin="0.2,0.1"];',
-        f'  x [label="x = {x.item():g}", fillcolor="#bbdefb"];',
-        f'  u [label="u = 2·x = {u.item():g}", fillcolor="#eceff1"];',
-        f'  v [label="v = 3·x = {v.item():g}", fillcolor="#eceff1"];',
-        f'  y [label="y = u + v = {y.item():g}", fillcolor="#c8e6c9"];',
-        *lines,
-        "}",
-        "",
-    ])
+    return "\n".join(
+        [
+            "digraph two_paths {",
+            "  rankdir=LR;",
+            "  ranksep=0.9;",
+            "  nodesep=0.5;",
+            '  node [shape=box, style="rounded,filled", fontname="Helvetica", margin="0.2,0.1"];',
+            f'  x [label="x = {x.item():g}", fillcolor="#bbdefb"];',
+            f'  u [label="u = 2·x = {u.item():g}", fillcolor="#eceff1"];',
+            f'  v [label="v = 3·x = {v.item():g}", fillcolor="#eceff1"];',
+            f'  y [label="y = u + v = {y.item():g}", fillcolor="#c8e6c9"];',
+            *lines,
+            "}",
+            "",
+        ]
+    )
 
 
 save_graph(paths_dot(), "two-paths")

@@ -22,11 +22,11 @@ for h in steps:
     rise_line = line(x0 + h) - line(x0)
     rise_curve = curve(x0 + h) - curve(x0)
     print(f"h = {h:<4} line: {rise_line / h:.2f}   curve: {rise_curve / h:.2f}")
+# --8<-- [end:secants]
 
+# The tangent's slope, exactly: the page introduces autograd only after this picture.
 x = torch.tensor(x0, requires_grad=True)
 curve(x).backward()
-print("tangent of the curve at x = 1 (autograd):", x.grad.item())
-# --8<-- [end:secants]
 
 slopes = {h: (curve(x0 + h) - curve(x0)) / h for h in steps}
 colors = ["C0", "C1", "C2", "C3"]
@@ -37,8 +37,13 @@ fig, (left, right) = new_figure(ncols=2, width=8.0, height=3.8)
 xs = torch.linspace(-0.2, 3.3, 50)
 left.plot(xs, line(xs), color="black", linewidth=1.4)
 for h, color in zip(steps[:3], colors, strict=False):
-    left.plot([x0, x0 + h, x0 + h], [line(x0), line(x0), line(x0 + h)], color=color,
-              linewidth=1.6, label=rf"$h = {h:g}:\ \Delta y/\Delta x = {(line(x0 + h) - line(x0)) / h:g}$")
+    left.plot(
+        [x0, x0 + h, x0 + h],
+        [line(x0), line(x0), line(x0 + h)],
+        color=color,
+        linewidth=1.6,
+        label=rf"$h = {h:g}:\ \Delta y/\Delta x = {(line(x0 + h) - line(x0)) / h:g}$",
+    )
 left.plot([x0], [line(x0)], "o", color="black")
 left.set_title(r"$y = 2x + 3$")
 left.set_xlabel(r"$x$")
@@ -50,11 +55,22 @@ xs = torch.linspace(-0.2, 3.3, 100)
 right.plot(xs, curve(xs), color="black", linewidth=1.4)
 for h, color in zip(steps, colors, strict=True):
     slope = slopes[h]
-    right.plot(xs, curve(x0) + slope * (xs - x0), color=color, linewidth=1.1,
-               label=rf"$h = {h:g}:\ \Delta y/\Delta x = {slope:.2f}$")
+    right.plot(
+        xs,
+        curve(x0) + slope * (xs - x0),
+        color=color,
+        linewidth=1.1,
+        label=rf"$h = {h:g}:\ \Delta y/\Delta x = {slope:.2f}$",
+    )
     right.plot([x0 + h], [curve(x0 + h)], "o", color=color, markersize=4)
-right.plot(xs, curve(x0) + x.grad.item() * (xs - x0), color="black", linestyle="--", linewidth=1.2,
-           label=rf"$h \to 0:\ {x.grad.item():g}$")
+right.plot(
+    xs,
+    curve(x0) + x.grad.item() * (xs - x0),
+    color="black",
+    linestyle="--",
+    linewidth=1.2,
+    label=rf"$h \to 0:\ {x.grad.item():g}$",
+)
 right.plot([x0], [curve(x0)], "o", color="black")
 right.set_ylim(-1.5, 10.5)
 right.set_title(r"$y = x^2$")

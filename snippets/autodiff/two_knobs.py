@@ -46,6 +46,7 @@ with torch.no_grad():
 print(f"here: {here:.2f}   along the gradient: {along:.2f}   against it: {against:.2f}")
 # --8<-- [end:uphill]
 
+
 # --8<-- [start:saddle]
 def saddle(w, b):
     return w * w - b * b  # a mountain pass: uphill along w, downhill along b
@@ -54,8 +55,9 @@ def saddle(w, b):
 p = torch.tensor(0.0, requires_grad=True)
 q = torch.tensor(0.0, requires_grad=True)
 saddle(p, q).backward()
-print("gradient at (0, 0):", abs(p.grad.item()), abs(q.grad.item()))  # abs: -0.0 prints as 0.0
-print("a step along w:", round(saddle(0.1, 0.0), 4), "  a step along b:", round(saddle(0.0, 0.1), 4))
+print("gradient at (0, 0):", p.grad.item(), abs(q.grad.item()))  # abs: -2 * 0.0 is -0.0
+print("a step along w:", round(saddle(0.1, 0.0), 4))
+print("a step along b:", round(saddle(0.0, 0.1), 4))
 # --8<-- [end:saddle]
 
 # The loss landscape over (w, b), with the gradient drawn as arrows, all from autograd.
@@ -76,14 +78,26 @@ arrow_b.requires_grad_()
 ((arrow_w[..., None] * xs + arrow_b[..., None] - ys) ** 2).mean(-1).sum().backward()
 field_w, field_b = arrow_w.grad, arrow_b.grad
 lowest = (2.0, 3.0)
-first_step = (w0 - 0.1 * w.grad.item(), b0 - 0.1 * b.grad.item())
 
 fig, ax = new_figure(width=5.4, height=6.2)
 ax.contour(W, B, surface, levels=[0.25, 1, 2.5, 5, 10, 20, 40, 70], colors="gray", linewidths=0.8)
-ax.quiver(arrow_w.detach(), arrow_b.detach(), field_w, field_b, color="C0",
-          angles="xy", scale_units="xy", scale=40, width=0.004)
-ax.annotate("", xy=(w0 + w.grad.item() / 40, b0 + b.grad.item() / 40), xytext=(w0, b0),
-            arrowprops={"arrowstyle": "-|>", "color": "C3", "linewidth": 2})
+ax.quiver(
+    arrow_w.detach(),
+    arrow_b.detach(),
+    field_w,
+    field_b,
+    color="C0",
+    angles="xy",
+    scale_units="xy",
+    scale=40,
+    width=0.004,
+)
+ax.annotate(
+    "",
+    xy=(w0 + w.grad.item() / 40, b0 + b.grad.item() / 40),
+    xytext=(w0, b0),
+    arrowprops={"arrowstyle": "-|>", "color": "C3", "linewidth": 2},
+)
 ax.plot([w0], [b0], "o", color="C3")
 ax.text(w0 + 0.15, b0 - 0.45, r"$(0, 0)$", color="C3")
 ax.plot(*lowest, "*", color="black", markersize=12)
