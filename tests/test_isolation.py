@@ -302,3 +302,27 @@ def test_a_failed_build_repeats_the_failures_instead_of_pointing_above():
         "the snippet runner was killed by SIGSEGV; the end of its output:\nran    a.py"
     )
     assert failure_summary(2, "") == "the snippet runner exited with status 2, printing nothing"
+
+
+def test_a_snippet_runs_as_main_so_spawned_processes_find_it(tmp_path):
+    # multiprocessing's "spawn" re-imports the main module in each child: it must be the
+    # snippet (whose guard keeps the child from re-running it), never the runner itself.
+    root = make_project(
+        tmp_path,
+        {
+            "snippets/ch/spawns.py": """
+                import multiprocessing
+
+
+                def square(n):
+                    return n * n
+
+
+                if __name__ == "__main__":
+                    with multiprocessing.get_context("spawn").Pool(1) as pool:
+                        print(pool.map(square, [3, 4]))
+            """
+        },
+    )
+    assert run(root, "--timeout", "120") == 0
+    assert (root / "generated/ch/spawns/__all__.txt").read_text() == "[9, 16]\n"
