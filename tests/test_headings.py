@@ -182,6 +182,14 @@ def test_pairs_whose_headings_differ_are_reported_and_left_alone(project):
     assert headings.main(["--root", str(project), "assign"]) == 1
 
 
+def test_an_id_given_to_two_headings_is_reported_not_written(project):
+    write(project, "p.zh.md", "# 页\n\n## 一 { #one }\n\n## 二\n")
+    write(project, "p.en.md", "# Page\n\n## One\n\n## Two { #one }\n")
+    report = headings.assign(project)
+    assert report.skipped == ["p: ids written by hand name two headings: ['one']"]
+    assert not report.files_changed
+
+
 def test_assign_twice_changes_nothing(pages):
     headings.assign(pages)
     before = {p.name: p.read_bytes() for p in (pages / "docs").iterdir()}

@@ -21,7 +21,7 @@ worse than no id). Heading ``i`` keeps an explicit id that either page already g
 (English's first), otherwise it gets the slug of its English text, made unique on the
 page. Then every link in ``docs/`` to an anchor the table of contents used to generate
 (``](page.md#old)``, ``](#old)``) is rewritten to the new id. Running it twice changes
-nothing. No torch involved.
+nothing. It exits 1 if it skipped a pair. No torch involved.
 """
 
 from __future__ import annotations
@@ -405,6 +405,10 @@ def assign(root: Path) -> Report:
             report.skipped.append(f"{name}: {why}")
             continue
         ids = shared_ids(pair, slug)
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            report.skipped.append(f"{name}: ids written by hand name two headings: {twice}")
+            continue
         for page in pair.values():
             for heading, new_id in zip(page.sections, ids, strict=True):
                 if heading.explicit == new_id:
