@@ -179,6 +179,14 @@ def test_unchecked_results_fail_and_givens_are_declared(tmp_path):
     assert check_page(tmp_path, "Add 2 to `x = 12.0`: every element is 4.5.") == []
 
 
+def test_numbers_in_attribute_lists_are_not_prose(tmp_path):
+    # A heading's id is a slug of its text, so it repeats the heading's numbers.
+    heading = "## Every element is 4.5 { #every-element-is-45 }"
+    assert check_page(tmp_path, heading) == []
+    for written in ("{#id-45}", "{: #id-45 }", "{ .graph #id-45 }"):
+        assert check_page(tmp_path, f"Every element is 4.5. {written}") == [], written
+
+
 def test_a_minus_sign_and_math_count_as_the_same_number(tmp_path):
     page = """
         <!-- invisible-code-block: python

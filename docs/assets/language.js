@@ -1,4 +1,4 @@
-// Two fixes for Material for MkDocs 9.8 with mkdocs-static-i18n, loaded just before
+// Three fixes for Material for MkDocs 9.8 with mkdocs-static-i18n, loaded just before
 // Material's bundle. Languages come from the template: data-languages="zh en".
 (() => {
   const languages = (document.currentScript?.dataset.languages || "").split(/\s+/).filter(Boolean);
@@ -21,7 +21,32 @@
     document.querySelectorAll('link[rel="alternate"][hreflang]').forEach((link) => link.remove());
   }
 
-  // 2. Search only the current page's language, with Pagefind (hooks/search.py): each
+  // 2. The language switcher keeps the reader's section. Every heading has the same id in
+  //    both languages (python -m autograd_illustrated.headings), so the section named in
+  //    this page's address exists on the other language's page too; static-i18n's links
+  //    name the page only. The links follow the address (so a middle click or a copied link
+  //    carries the section too), and are set once more on click, in the capture phase,
+  //    before the browser follows them.
+  const SWITCHER_LINK = "a.md-select__link[hreflang]";
+  const switcherLinks = () => document.querySelectorAll(SWITCHER_LINK);
+  const carrySection = (link) => {
+    const url = new URL(link.href, location.href);
+    url.hash = location.hash;
+    link.href = url.href;
+  };
+  const carryEverywhere = () => switcherLinks().forEach(carrySection);
+  carryEverywhere();
+  addEventListener("hashchange", carryEverywhere);
+  document.addEventListener(
+    "click",
+    (event) => {
+      const link = event.target instanceof Element && event.target.closest(SWITCHER_LINK);
+      if (link) carrySection(link);
+    },
+    true,
+  );
+
+  // 3. Search only the current page's language, with Pagefind (hooks/search.py): each
   //    language has its own bundle (site/pagefind/ for the default language,
   //    site/<lang>/pagefind/ for the others), and Material's search box is answered by
   //    docs/assets/search-worker.js from the bundle of the page's language. Material reads

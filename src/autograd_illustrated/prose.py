@@ -36,7 +36,7 @@ _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _NOT_PROSE = re.compile(
     r"\]\([^)\n]*\)"  # a link's or image's target
     r"|<[A-Za-z/][^>\n]*>"  # an HTML tag and its attributes
-    r"|\{[:#.][^}\n]*\}"  # an attribute list: { .graph } { #id }
+    r"|\{:?[ \t]*[#.][^}\n]*\}"  # an attribute list: { .graph } { #id } {: #id }
     r"|^\s*-{1,3}8<-{1,3}.*$",  # an include line
     re.MULTILINE,
 )
