@@ -10,6 +10,7 @@ starts a fresh interpreter instead: slower, and just as isolated.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import os
@@ -88,6 +89,10 @@ def warm_up(module_names: set[str]) -> list[str]:
     # Each child reports the distributions it loaded; look up the ones loaded so far once,
     # here, so that children inherit the answers instead of each searching site-packages.
     used_distributions(sys.modules)
+    # Children share the worker's memory until they write to it, and a garbage collection
+    # in a child writes to every object it visits: keep the worker's objects out of it.
+    gc.collect()
+    gc.freeze()
     return warmed
 
 
