@@ -272,6 +272,8 @@ def test_upgrading_a_distribution_reruns_the_snippets_that_loaded_it(tmp_path, m
 
     install("1.0")
     monkeypatch.syspath_prepend(str(site))
+    # Installed means on the path the runner started with, where it looks versions up.
+    monkeypatch.setattr(cache, "SEARCH_PATH", [str(site), *cache.SEARCH_PATH])
     root = make_project(
         tmp_path / "project",
         {
@@ -326,3 +328,23 @@ def test_a_snippet_runs_as_main_so_spawned_processes_find_it(tmp_path):
     )
     assert run(root, "--timeout", "120") == 0
     assert (root / "generated/ch/spawns/__all__.txt").read_text() == "[9, 16]\n"
+
+
+def test_a_distribution_only_the_process_could_see_is_not_recorded(tmp_path, monkeypatch):
+    # setuptools puts its vendored copies of more-itertools and others on sys.path when the
+    # warm worker imports it; a later staleness check, in a fresh process, could never find
+    # them again and would rerun those snippets forever.
+    site = tmp_path / "vendored"
+    (site / "vendoredpkg").mkdir(parents=True)
+    (site / "vendoredpkg/__init__.py").write_text("VALUE = 1\n")
+    info = site / "vendoredpkg-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: vendoredpkg\nVersion: 1.0\n")
+    (info / "top_level.txt").write_text("vendoredpkg\n")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.delitem(sys.modules, "vendoredpkg", raising=False)
+    import vendoredpkg  # noqa: F401 - loaded, as a snippet or the warm worker would
+
+    used = cache.used_distributions(sys.modules)
+    assert "vendoredpkg" not in used
+    assert used["pytest"] == cache._installed_version("pytest")  # installed ones still count
