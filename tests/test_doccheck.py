@@ -230,3 +230,17 @@ def test_chinese_counts_are_found_between_other_characters(tmp_path):
     assert len(failures) == 1 and failures[0].endswith(
         "prose check: '十' does not appear in the paragraph above the check"
     )
+
+
+def test_an_exponent_is_a_number_a_check_can_claim(tmp_path):
+    page = """
+        <!-- invisible-code-block: python
+        import math
+        ratio = 1.2e8
+        -->
+
+        Smaller by a factor of about $10^8$, or $10^{8}$.
+        <!-- prose: round(math.log10(ratio)) => 8 -->
+        <!-- prose: round(math.log10(ratio)) => 8 -->
+    """
+    assert evaluate_page(tmp_path, page) == []
