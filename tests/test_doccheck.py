@@ -242,5 +242,6 @@ def test_an_exponent_is_a_number_a_check_can_claim(tmp_path):
         Smaller by a factor of about $10^8$, or $10^{8}$.
         <!-- prose: round(math.log10(ratio)) => 8 -->
         <!-- prose: round(math.log10(ratio)) => 8 -->
+        <!-- given: 10 -->
     """
-    assert evaluate_page(tmp_path, page) == []
+    assert evaluate_page(tmp_path, page) == []  # the base is notation, declared as given
