@@ -10,7 +10,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 # missing or stale, whatever .venv says.
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: setup snippets build serve test test-fast test-browser chromium lint clean bench mutation
+.PHONY: setup snippets build serve test test-fast test-browser chromium lint clean bench mutation \
+	translations translations-sync
 
 ## setup: create .venv, install the pinned Python and npm packages (re-runs when a pin changes,
 ##        or when .venv or node_modules/ is missing)
@@ -62,6 +63,15 @@ bench: setup chromium
 ##           fails if any change survives (`make test` runs a sample)
 mutation: setup
 	$(BIN)/python -m autograd_illustrated.mutation
+
+## translations: list pages whose other-language sibling changed since they were synced
+translations: setup
+	$(BIN)/python -m autograd_illustrated.translations check
+
+## translations-sync: mark EVERY page as in step with its sibling (after a merge, once each
+##                    pair is checked); one page: python -m autograd_illustrated.translations sync PAGE
+translations-sync: setup
+	$(BIN)/python -m autograd_illustrated.translations sync --all
 
 clean:
 	rm -rf site generated

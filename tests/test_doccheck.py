@@ -179,6 +179,14 @@ def test_unchecked_results_fail_and_givens_are_declared(tmp_path):
     assert check_page(tmp_path, "Add 2 to `x = 12.0`: every element is 4.5.") == []
 
 
+def test_numbers_in_attribute_lists_are_not_prose(tmp_path):
+    # A heading's id is a slug of its text, so it repeats the heading's numbers.
+    heading = "## Every element is 4.5 { #every-element-is-45 }"
+    assert check_page(tmp_path, heading) == []
+    for written in ("{#id-45}", "{: #id-45 }", "{ .graph #id-45 }"):
+        assert check_page(tmp_path, f"Every element is 4.5. {written}") == [], written
+
+
 def test_a_minus_sign_and_math_count_as_the_same_number(tmp_path):
     page = """
         <!-- invisible-code-block: python
@@ -222,3 +230,18 @@ def test_chinese_counts_are_found_between_other_characters(tmp_path):
     assert len(failures) == 1 and failures[0].endswith(
         "prose check: '十' does not appear in the paragraph above the check"
     )
+
+
+def test_an_exponent_is_a_number_a_check_can_claim(tmp_path):
+    page = """
+        <!-- invisible-code-block: python
+        import math
+        ratio = 1.2e8
+        -->
+
+        Smaller by a factor of about $10^8$, or $10^{8}$.
+        <!-- prose: round(math.log10(ratio)) => 8 -->
+        <!-- prose: round(math.log10(ratio)) => 8 -->
+        <!-- given: 10 -->
+    """
+    assert evaluate_page(tmp_path, page) == []  # the base is notation, declared as given

@@ -8,11 +8,11 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
+from test_runner import make_project
 
 from autograd_illustrated.runner import cache, find_snippets
 from autograd_illustrated.runner.cli import main as runner_main
@@ -74,14 +74,6 @@ try:
 except RuntimeError as exc:
     print("no dual level:", str(exc).splitlines()[0][:40])
 """
-
-
-def make_project(root: Path, files: dict[str, str]) -> Path:
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
-    return root
 
 
 def run(root: Path, *args: str) -> int:
@@ -280,6 +272,8 @@ def test_upgrading_a_distribution_reruns_the_snippets_that_loaded_it(tmp_path, m
 
     install("1.0")
     monkeypatch.syspath_prepend(str(site))
+    # Installed means on the path the runner started with, where it looks versions up.
+    monkeypatch.setattr(cache, "SEARCH_PATH", [str(site), *cache.SEARCH_PATH])
     root = make_project(
         tmp_path / "project",
         {
@@ -310,3 +304,47 @@ def test_a_failed_build_repeats_the_failures_instead_of_pointing_above():
         "the snippet runner was killed by SIGSEGV; the end of its output:\nran    a.py"
     )
     assert failure_summary(2, "") == "the snippet runner exited with status 2, printing nothing"
+
+
+def test_a_snippet_runs_as_main_so_spawned_processes_find_it(tmp_path):
+    # multiprocessing's "spawn" re-imports the main module in each child: it must be the
+    # snippet (whose guard keeps the child from re-running it), never the runner itself.
+    root = make_project(
+        tmp_path,
+        {
+            "snippets/ch/spawns.py": """
+                import multiprocessing
+
+
+                def square(n):
+                    return n * n
+
+
+                if __name__ == "__main__":
+                    with multiprocessing.get_context("spawn").Pool(1) as pool:
+                        print(pool.map(square, [3, 4]))
+            """
+        },
+    )
+    assert run(root, "--timeout", "120") == 0
+    assert (root / "generated/ch/spawns/__all__.txt").read_text() == "[9, 16]\n"
+
+
+def test_a_distribution_only_the_process_could_see_is_not_recorded(tmp_path, monkeypatch):
+    # setuptools puts its vendored copies of more-itertools and others on sys.path when the
+    # warm worker imports it; a later staleness check, in a fresh process, could never find
+    # them again and would rerun those snippets forever.
+    site = tmp_path / "vendored"
+    (site / "vendoredpkg").mkdir(parents=True)
+    (site / "vendoredpkg/__init__.py").write_text("VALUE = 1\n")
+    info = site / "vendoredpkg-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: vendoredpkg\nVersion: 1.0\n")
+    (info / "top_level.txt").write_text("vendoredpkg\n")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.delitem(sys.modules, "vendoredpkg", raising=False)
+    import vendoredpkg  # noqa: F401 - loaded, as a snippet or the warm worker would
+
+    used = cache.used_distributions(sys.modules)
+    assert "vendoredpkg" not in used
+    assert used["pytest"] == cache._installed_version("pytest")  # installed ones still count

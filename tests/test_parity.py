@@ -4,7 +4,8 @@ same order, and the same doctest outputs. Only prose may differ.
 Pages are ``docs/<slug>.<lang>.md`` (or ``.ipynb``), discovered from ``docs/``. Failures
 name the page and line. An include may differ in one way only: by naming the page's own
 language (``table.zh.md`` / ``table.en.md``, ``steps-zh.md`` / ``steps-en.md``), for
-generated text that is written in each language. ``PROJECT_ROOT`` points the checks at
+generated text that is written in each language. Every heading below the title carries an
+explicit id, the same in both languages. ``PROJECT_ROOT`` points the checks at
 another copy of the project (the contributor-error tests use that).
 """
 
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from pymdownx.snippets import SnippetPreprocessor
+
+from autograd_illustrated.headings import read_page
 
 ROOT = Path(os.environ.get("PROJECT_ROOT") or Path(__file__).resolve().parents[1]).resolve()
 DOCS = ROOT / "docs"
@@ -157,6 +160,41 @@ def test_same_doctest_outputs(slug):
             )
             break
     assert not problems, f"{slug}: " + "\n".join(problems)
+
+
+def _id(heading) -> str:
+    return f"{{ #{heading.explicit} }}" if heading.explicit else "(no explicit id)"
+
+
+@pytest.mark.parametrize("slug", sorted(s for s in PAGES if s.endswith(".md")))
+def test_same_heading_ids(slug):
+    """A link to a section, and the language switcher, must work in both languages."""
+    zh, en = _pair(slug)
+    zh_sections, en_sections = read_page(zh).sections, read_page(en).sections
+    fix = "python -m autograd_illustrated.headings assign"
+    problems = []
+    for position in range(max(len(zh_sections), len(en_sections))):
+        a = zh_sections[position] if position < len(zh_sections) else None
+        b = en_sections[position] if position < len(en_sections) else None
+        if a and b and a.level == b.level and a.explicit and a.explicit == b.explicit:
+            continue
+        left = (
+            f"{_shown(zh)}:{a.line}: {'#' * a.level} {_id(a)}"
+            if a
+            else f"{_shown(zh)}: (no heading #{position + 1})"
+        )
+        right = (
+            f"{_shown(en)}:{b.line}: {'#' * b.level} {_id(b)}"
+            if b
+            else f"{_shown(en)}: (no heading #{position + 1})"
+        )
+        problems.append(f"heading #{position + 1}:\n  {left}\n  {right}")
+        if not (a and b and a.level == b.level):
+            break  # the rest is shifted: one clear message is enough
+    assert not problems, (
+        f"{slug}: every heading of level 2 and below needs an explicit id, the same in both "
+        f"languages (`{fix}` gives them):\n" + "\n".join(problems)
+    )
 
 
 def _mkdocs_config() -> dict:

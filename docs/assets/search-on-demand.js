@@ -1,10 +1,11 @@
-// Material for MkDocs 9.8 downloads the whole search index as soon as a page loads,
-// whether or not the reader ever searches. For this site that is about 230 KB gzipped
-// (both languages, Chinese segmented word by word), followed by a JSON parse on the main
-// thread. On a phone it competed with the page itself: Lighthouse counted it against the
-// largest paint and blocking time of every page (see benchmarks/ and "How this site is
-// built"). Material has no option to defer it, so the request is held back here until
-// the reader shows an interest in searching:
+// Material for MkDocs 9.8 asks for its search index (search/search_index.json) as soon as
+// a page loads, and hands it to the search worker, which then sets up search. Here the
+// worker is ours (docs/assets/search-worker.js, hooks/search.py): on that hand-over it loads
+// Pagefind's script, its wasm and the page's language index, tens of KB a phone does not
+// need to read a page. Lighthouse counted the old, whole-site index against the largest
+// paint and blocking time of every page (see benchmarks/ and "How this site is built").
+// Material has no option to defer it, so the request is held back here until the reader
+// shows an interest in searching:
 //   - the pointer reaches the search box or the search button (desktop hover, a tap);
 //   - anything in the search box gets focus (a click, or Material's "/", "s", "f" keys);
 //   - the page was opened from a search result (?h=, highlighting needs the index) or

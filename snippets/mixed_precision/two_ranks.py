@@ -43,20 +43,24 @@ def worker(rank, world_size, store_path, results):
 # --8<-- [end:worker]
 
 # --8<-- [start:launch]
-# "fork" starts the two ranks from this process, with the data and functions above already
-# defined (Linux; on macOS or Windows use mp.spawn from a script's __main__ block).
-results = mp.get_context("fork").SimpleQueue()
-with tempfile.TemporaryDirectory() as scratch:
-    store_path = os.path.join(scratch, "store")
-    mp.start_processes(worker, args=(2, store_path, results), nprocs=2, start_method="fork")
-rows = sorted(results.get() for _ in range(2))
+# "spawn" starts each rank as a fresh Python that imports this file again; the guard below
+# keeps the ranks from launching ranks of their own. (Forking a process that already runs
+# threads, as torch does, can deadlock the child.)
+if __name__ == "__main__":
+    results = mp.get_context("spawn").SimpleQueue()
+    with tempfile.TemporaryDirectory() as scratch:
+        store_path = os.path.join(scratch, "store")
+        mp.start_processes(
+            worker, args=(2, store_path, results), nprocs=2, start_method="spawn"
+        )
+    rows = sorted(results.get() for _ in range(2))
 
-for rank, alone, _ in rows:
-    print(f"rank {rank}  own half only  {torch.tensor(alone)}")
-for rank, _, synced in rows:
-    print(f"rank {rank}  with DDP       {torch.tensor(synced)}")
-reference = make_model()
-F.mse_loss(reference(x), y).backward()  # one process, the whole batch
-print(f"whole batch          {reference[0].weight.grad[0]}")
-print(torch.allclose(torch.tensor(rows[0][2]), reference[0].weight.grad[0]))
+    for rank, alone, _ in rows:
+        print(f"rank {rank}  own half only  {torch.tensor(alone)}")
+    for rank, _, synced in rows:
+        print(f"rank {rank}  with DDP       {torch.tensor(synced)}")
+    reference = make_model()
+    F.mse_loss(reference(x), y).backward()  # one process, the whole batch
+    print(f"whole batch          {reference[0].weight.grad[0]}")
+    print(torch.allclose(torch.tensor(rows[0][2]), reference[0].weight.grad[0]))
 # --8<-- [end:launch]

@@ -36,11 +36,11 @@ _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _NOT_PROSE = re.compile(
     r"\]\([^)\n]*\)"  # a link's or image's target
     r"|<[A-Za-z/][^>\n]*>"  # an HTML tag and its attributes
-    r"|\{[:#.][^}\n]*\}"  # an attribute list: { .graph } { #id }
+    r"|\{:?[ \t]*[#.][^}\n]*\}"  # an attribute list: { .graph } { #id } {: #id }
     r"|^\s*-{1,3}8<-{1,3}.*$",  # an include line
     re.MULTILINE,
 )
-_EDGE_BEFORE = r"(?<![A-Za-z0-9_.^\\])"
+_EDGE_BEFORE = r"(?<![A-Za-z0-9_.\\])"
 # A letter may follow: in $1.5h$ or "2x faster" the number is still a number.
 _EDGE_AFTER = r"(?![0-9_]|\.\d|,\d{3})"
 NUMBER = re.compile(_EDGE_BEFORE + r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?" + _EDGE_AFTER)

@@ -7,6 +7,7 @@ Also saves screenshots (home page and a chapter, desktop and mobile, both langua
 from __future__ import annotations
 
 import io
+from urllib.parse import unquote, urlsplit
 
 import numpy as np
 import pytest
@@ -30,6 +31,54 @@ def test_language_switcher_lands_on_the_same_page(tab, server, start):
     tab.wait_for_load_state("load")
     assert server.page_of(tab.url) == counterpart(start, target_language)
     assert tab.evaluate("document.documentElement.lang") == target_language
+
+
+SECTION_FACTS = """
+(id) => {
+  const target = document.getElementById(id);
+  const box = target && target.getBoundingClientRect();
+  return {
+    tag: target && target.tagName.toLowerCase(),
+    top: box && box.top,
+    height: innerHeight,
+    scrolled: scrollY,
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("start", [CHAPTER, f"en/{CHAPTER}"])
+def test_language_switcher_keeps_the_readers_section(tab, server, start):
+    target_language = "en" if language_of(start) == "zh" else "zh"
+    tab.goto(server.url(start), wait_until="load")
+    ids = tab.evaluate(
+        "() => [...document.querySelectorAll('article :is(h2, h3)[id]')].map((h) => h.id)"
+    )
+    assert len(ids) >= 3, f"{start}: too few sections to test with: {ids}"
+    # A section from the middle of the page: landing at the top must not pass.
+    section = ids[len(ids) // 2]
+    # The reader arrives by a link to the section...
+    tab.goto("about:blank")
+    tab.goto(f"{server.url(start)}#{section}", wait_until="load")
+    tab.locator(".md-header .md-select").first.hover()
+    link = tab.locator(f'.md-header .md-select a[hreflang="{target_language}"]').first
+    link.click()
+    tab.wait_for_load_state("load")
+    tab.evaluate(TWO_FRAMES)
+    assert server.page_of(tab.url) == counterpart(start, target_language)
+    assert unquote(urlsplit(tab.url).fragment) == section, f"{start} -> {tab.url}"
+    facts = tab.evaluate(SECTION_FACTS, section)
+    assert facts["tag"] in ("h2", "h3"), f"{tab.url}: no heading with id {section!r}"
+    assert facts["scrolled"] > 0 and 0 <= facts["top"] < facts["height"] / 2, (
+        f"{tab.url}: the section is not where the reader is looking: {facts}"
+    )
+
+    # ... and a section reached on the page (a click in the table of contents) is carried too.
+    other = ids[-1]
+    tab.evaluate("(id) => { location.hash = id; }", other)
+    tab.locator(".md-header .md-select").first.hover()
+    back = tab.locator(f'.md-header .md-select a[hreflang="{language_of(start)}"]').first
+    assert unquote(urlsplit(back.get_attribute("href")).fragment) == other
 
 
 SEARCHES = [

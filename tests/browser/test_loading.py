@@ -1,7 +1,8 @@
 """What keeps pages light on a phone, checked as it behaves, not as it is written.
 
-- The search index (hundreds of KB) is fetched only when the reader reaches for search,
-  or when the page was opened from a search result (``docs/assets/search-on-demand.js``).
+- Nothing for search (Material's settings file, then Pagefind's script, wasm and index,
+  hundreds of KB in all) is fetched until the reader reaches for search, or the page was
+  opened from a search result (``docs/assets/search-on-demand.js``).
 - Off-screen blocks of a long chapter are skipped until the reader scrolls near them
   (``content-visibility`` in ``docs/assets/site.css``), and skipping them does not move
   anchors: a link to a heading far down still lands on it.
@@ -31,9 +32,12 @@ def _index_requests(tab) -> list[str]:
 @pytest.mark.parametrize("start", [LONG, f"en/{LONG}"])
 def test_reading_a_page_does_not_download_the_search_index(tab, server, start):
     requested = _index_requests(tab)
+    pagefind: list[str] = []
+    tab.on("request", lambda r: "/pagefind/" in r.url and pagefind.append(r.url))
     tab.goto(server.url(start), wait_until="networkidle")
     tab.wait_for_timeout(500)  # Material asks for the index right after it starts
     assert requested == [], f"{start}: the search index was fetched with no search: {requested}"
+    assert pagefind == [], f"{start}: Pagefind was fetched with no search: {pagefind}"
 
 
 def test_pointing_at_the_search_box_fetches_the_index(tab, server):

@@ -60,12 +60,16 @@ def _distributions_of(top_level: str) -> tuple[str, ...]:
         return tuple(_normalized(d) for d in _distributions_by_module().get(top_level, ()))
 
 
+# Where installed distributions are looked up, fixed when the runner starts: a snippet may
+# extend sys.path (setuptools puts its vendored copies of more-itertools and others on it),
+# and a version found only there could never be found again by the next staleness check.
+SEARCH_PATH = list(sys.path)
+
+
 @lru_cache(maxsize=1024)
 def _installed_version(dist: str) -> str | None:
-    try:
-        return metadata.version(dist)
-    except metadata.PackageNotFoundError:
-        return None
+    found = next(iter(metadata.distributions(name=dist, path=SEARCH_PATH)), None)
+    return found.version if found is not None else None
 
 
 def used_distributions(modules) -> dict[str, str]:

@@ -73,6 +73,10 @@ def run_in_child(snippet: Snippet, staging: Path, result_fd: int, trace_fd: int)
         with open(result_fd, "w", encoding="utf-8", closefd=False) as result:
             json.dump(report, result)
     finally:
+        # os._exit skips interpreter shutdown: run what multiprocessing would run there, so a
+        # snippet that started processes cleans up their queues instead of leaking them.
+        if "multiprocessing.util" in sys.modules:
+            sys.modules["multiprocessing.util"]._exit_function()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(status)

@@ -16,6 +16,7 @@ import re
 import sys
 import time
 import traceback
+import types
 import warnings
 from contextlib import redirect_stdout
 from dataclasses import dataclass, field
@@ -135,12 +136,18 @@ def run_snippet(
     sections = parse_sections(source, snippet.rel)
     markers = raise_markers(source)
     router = _SectionRouter(sections)
-    namespace: dict = {"__name__": "__main__", "__file__": filename}
+    # The snippet runs as the `__main__` module, as `python snippet.py` would run it, so
+    # that code which looks its main module up (multiprocessing's "spawn" re-imports it in
+    # each child, behind `if __name__ == "__main__":`) finds the snippet, not the runner.
+    main_module = types.ModuleType("__main__")
+    main_module.__file__ = filename
+    namespace: dict = main_module.__dict__
 
     _reset_global_state()
     started = time.perf_counter()
-    old_path, old_cwd = list(sys.path), os.getcwd()
+    old_path, old_cwd, old_main = list(sys.path), os.getcwd(), sys.modules.get("__main__")
     sys.path.insert(0, str(snippet.path.parent))
+    sys.modules["__main__"] = main_module
     try:
         with (
             collecting_into(artifact_dir or snippet.output_dir(), f"generated/{snippet.key}"),
@@ -163,6 +170,8 @@ def run_snippet(
     finally:
         sys.path[:] = old_path
         os.chdir(old_cwd)
+        if old_main is not None:
+            sys.modules["__main__"] = old_main
     addresses = _AddressMask()
     full_output = addresses(router.everything.getvalue())  # numbers follow print order
     return SnippetRun(

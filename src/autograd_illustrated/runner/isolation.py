@@ -10,6 +10,7 @@ starts a fresh interpreter instead: slower, and just as isolated.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import os
@@ -63,7 +64,7 @@ def warm_up(module_names: set[str]) -> list[str]:
     a snippet could see. Names that are attributes (``from torch.optim import SGD``) are
     skipped.
     """
-    from .cache import warm_distribution_index
+    from .cache import used_distributions, warm_distribution_index
 
     warm_distribution_index()
     wanted = sorted(n for n in module_names if n.split(".")[0] in WARM_MODULES)
@@ -85,6 +86,13 @@ def warm_up(module_names: set[str]) -> list[str]:
     if "autograd_illustrated.graphs.svg" in sys.modules:
         sys.modules["autograd_illustrated.graphs.svg"]._backend()
         warmed.append("graphviz-wasm")
+    # Each child reports the distributions it loaded; look up the ones loaded so far once,
+    # here, so that children inherit the answers instead of each searching site-packages.
+    used_distributions(sys.modules)
+    # Children share the worker's memory until they write to it, and a garbage collection
+    # in a child writes to every object it visits: keep the worker's objects out of it.
+    gc.collect()
+    gc.freeze()
     return warmed
 
 
