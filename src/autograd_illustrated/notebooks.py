@@ -2,7 +2,7 @@
 
 The code cells are the snippet files themselves, cut at their section markers, so a
 notebook never holds a second copy of the code: edit a snippet and its notebooks change
-with it. The Markdown cells come from the page in the notebook's language (its title, and
+with it. A Chinese notebook's comments are Chinese (:mod:`.comments`); only comments differ. The Markdown cells come from the page in the notebook's language (its title, and
 the heading under which the page shows each section).
 
 Only snippet files and pages are read: building notebooks never imports torch, so a
@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .comments import translated_source
 from .runner.snippets import SECTION_MARK, raise_markers
 
 # Underscore: the runner treats folders starting with "_" as not belonging to a snippet.
@@ -206,7 +207,8 @@ def build_notebook(page: Path, root: Path) -> dict | None:
     for rel in files:
         path = root / "snippets" / rel
         cells.append(_markdown(text["source"].format(path=f"snippets/{rel}"), rel, lang))
-        for index, chunk in enumerate(split_snippet(path.read_text(encoding="utf-8"))):
+        # The code is the snippet's; its comments are in the notebook's language.
+        for index, chunk in enumerate(split_snippet(translated_source(path, root, lang))):
             shown = [files[rel][s] for s in sorted(chunk.sections) if files[rel].get(s)]
             if shown and shown[0] != last_heading:
                 last_heading = shown[0]
