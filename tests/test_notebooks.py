@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import importlib.util
+import io
 import json
 import linecache
 import os
@@ -19,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import tokenize
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -45,6 +47,12 @@ def chapter_pages() -> list[Path]:
 
 def _code(notebook: dict) -> list[str]:
     return [c["source"] for c in notebook["cells"] if c["cell_type"] == "code"]
+
+
+def _without_comments(code: str) -> list[tuple[int, str]]:
+    """The cell's tokens, comments left out: what Python runs."""
+    tokens = tokenize.generate_tokens(io.StringIO(code).readline)
+    return [(t.type, t.string) for t in tokens if t.type != tokenize.COMMENT]
 
 
 def _load_hook():
@@ -91,7 +99,12 @@ def test_every_chapter_has_a_notebook_per_language(slug):
     zh = build_notebook(DOCS / f"{slug}.zh.md", ROOT)
     en = build_notebook(DOCS / f"{slug}.en.md", ROOT)
     assert zh is not None and en is not None, f"{slug}: one language shows no snippet"
-    assert _code(zh) == _code(en), f"{slug}: the two languages must run the same code"
+    # The same code; only the comments are in the notebook's language.
+    assert len(_code(zh)) == len(_code(en)), f"{slug}: the two languages must run the same code"
+    for zh_cell, en_cell in zip(_code(zh), _code(en), strict=True):
+        assert _without_comments(zh_cell) == _without_comments(en_cell), (
+            f"{slug}: the two languages must run the same code"
+        )
     for lang, notebook in (("zh", zh), ("en", en)):
         nbformat.validate(nbformat.from_dict(notebook))
         title = page_includes((DOCS / f"{slug}.{lang}.md").read_text("utf-8"))[0]

@@ -2,8 +2,9 @@
 
 The code cells are the snippet files themselves, cut at their section markers, so a
 notebook never holds a second copy of the code: edit a snippet and its notebooks change
-with it. A Chinese notebook's comments are Chinese (:mod:`.comments`); only comments differ. The Markdown cells come from the page in the notebook's language (its title, and
-the heading under which the page shows each section).
+with it. A Chinese notebook's comments are Chinese (:mod:`.comments`); only comments
+differ. The Markdown cells come from the page in the notebook's language (its title, and the
+heading under which the page shows each section).
 
 Only snippet files and pages are read: building notebooks never imports torch, so a
 no-change build stays cheap. Files are rewritten only when their content changes.
