@@ -50,9 +50,9 @@ def _code(notebook: dict) -> list[str]:
 
 
 def _without_comments(code: str) -> list[tuple[int, str]]:
-    """The cell's tokens, comments left out: what Python runs."""
+    """The cell's tokens without comments (and the blank line ends they leave): what runs."""
     tokens = tokenize.generate_tokens(io.StringIO(code).readline)
-    return [(t.type, t.string) for t in tokens if t.type != tokenize.COMMENT]
+    return [(t.type, t.string) for t in tokens if t.type not in (tokenize.COMMENT, tokenize.NL)]
 
 
 def _load_hook():
