@@ -306,3 +306,47 @@ def test_playground_renders_in_chromium(i18n_sites):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+# -- notebooks that run anywhere ----------------------------------------------------------
+
+
+def test_notebooks_carry_the_project_modules_they_import():
+    from autograd_illustrated.notebooks import vendored_modules
+
+    for page, expected in (
+        ("training.en.md", {"autograd_illustrated.figures", "autograd_illustrated.output"}),
+        ("backward.zh.md", {"autograd_illustrated.graphs.svg", "autograd_illustrated.output"}),
+    ):
+        notebook = build_notebook(DOCS / page, ROOT)
+        modules = vendored_modules(_code(notebook), ROOT)
+        assert expected <= set(modules), page
+        # The single source: each carried module is the file under src/, byte for byte.
+        for name, (source, is_package) in modules.items():
+            path = ROOT / "src" / Path(*name.split("."))
+            path = path / "__init__.py" if is_package else path.with_suffix(".py")
+            assert source == path.read_text("utf-8"), name
+        setup = _code(notebook)[0]
+        assert "_VendoredModules" in setup and 'find_spec("autograd_illustrated") is None' in setup
+
+
+def test_graphs_degrade_without_any_graphviz(tmp_path, monkeypatch):
+    import warnings
+
+    import graphviz
+
+    from autograd_illustrated.graphs import svg
+
+    def no_dot(*args, **kwargs):
+        raise graphviz.ExecutableNotFound(("dot",))
+
+    monkeypatch.setattr(svg, "_backend", lambda: None)
+    monkeypatch.setattr(graphviz.Source, "pipe", no_dot)
+    monkeypatch.chdir(tmp_path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        path = svg.save_graph('digraph { a -> "b & c" }', "fallback")
+    assert path == tmp_path / "fallback.svg"
+    text = path.read_text("utf-8")
+    assert text.startswith("<svg") and "a -&gt; &quot;b &amp; c&quot;" in text
+    assert any("Graphviz is not available" in str(w.message) for w in caught)

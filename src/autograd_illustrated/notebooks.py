@@ -235,7 +235,7 @@ def build_notebook(page: Path, root: Path) -> dict | None:
     if modules:
         names = ", ".join(f"`{m}`" for m in modules)
         cells.append(_markdown(text["vendored"].format(names=names), "vendored", lang))
-        cells.append(_vendor_cell(modules))
+        cells.append(_vendor_cell(modules, lang))
     cells += body
     return {
         "cells": cells,
@@ -327,10 +327,18 @@ def requirements(code: list[str], modules: dict[str, tuple[str, bool]]) -> list[
     )
 
 
+VENDOR_HEADER = {
+    "zh": (
+        "# 本项目的辅助模块，在构建网站时打包进来，所以这个笔记本不需要本项目的仓库。\n"
+        "# 只有在没有安装 `{package}` 时才会用到它们。\n"
+    ),
+    "en": (
+        "# The project's helper modules, packed in at build time, so this notebook needs nothing\n"
+        "# from the project's repository. They are used only when `{package}` is not installed.\n"
+    ),
+}
 VENDOR_CELL = """\
-# The project's helper modules, packed in at build time, so this notebook needs nothing from
-# the project's repository. They are used only when `{package}` is not installed.
-import importlib.abc
+{header}import importlib.abc
 import importlib.util
 import linecache
 import sys
@@ -359,7 +367,7 @@ if importlib.util.find_spec("{package}") is None:
 """
 
 
-def _vendor_cell(modules: dict[str, tuple[str, bool]]) -> dict:
+def _vendor_cell(modules: dict[str, tuple[str, bool]], lang: str) -> dict:
     listing = (
         "{\n"
         + "".join(
@@ -367,7 +375,8 @@ def _vendor_cell(modules: dict[str, tuple[str, bool]]) -> dict:
         )
         + "}"
     )
-    code = VENDOR_CELL.format(package=PACKAGE, modules=listing)
+    header = VENDOR_HEADER.get(lang, VENDOR_HEADER["en"]).format(package=PACKAGE)
+    code = VENDOR_CELL.format(header=header, package=PACKAGE, modules=listing)
     return {
         "cell_type": "code",
         "execution_count": None,
