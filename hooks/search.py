@@ -262,7 +262,7 @@ def _best_bets(site: Path, language: str, prefix: str) -> dict:
     # Titles, to list a named chapter even where the query's words are not on it (the
     # glossary sends "backpropagation" to the chapter that says "backward pass").
     titles = {}
-    for page in {*terms.values(), *errors.values()}:
+    for page in sorted({*terms.values(), *errors.values()}):  # sorted: builds byte-identical
         path = site / page.lstrip("/") / "index.html"
         found = re.search(r"<h1[^>]*>(.*?)</h1>", path.read_text("utf-8"), re.S)
         if found:
