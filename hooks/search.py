@@ -24,6 +24,7 @@ import subprocess
 from collections import Counter
 from pathlib import Path
 
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -105,21 +106,22 @@ EXPLAINS = {
     ],
 }
 _GLOSSARY_ROW = re.compile(r"^\|([^|]+)\|[^|]*\|[^|]*\|.*\]\(([\w-]+)\.md[^)]*\)\s*\|\s*$")
-# A page's `search: boost:` front matter (Material's setting), by URL below the site root.
-_boosts: dict[str, float] = {}
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _TEXT = re.compile(r">([^<]+)<")
 _jieba = None
 
 
 def _segmenter():
+    # A tokenizer of our own, not jieba's shared default: Material's search plugin loads
+    # words into that one too, and the index must not depend on what ran before it.
     global _jieba
     if _jieba is None:
         import jieba
 
         jieba.setLogLevel(60)
-        jieba.load_userdict(str(USER_DICT))
-        _jieba = jieba
+        _jieba = jieba.Tokenizer()
+        _jieba.load_userdict(str(USER_DICT))
     return _jieba
 
 
@@ -151,16 +153,26 @@ def _languages(config) -> tuple[str, str, list[str]]:
     return i18n.current_language, default, built
 
 
-def on_page_context(context, page, config, nav):
-    boost = (page.meta.get("search") or {}).get("boost")
-    if boost:
-        _boosts["/" + page.url] = float(boost)
-    return context
+def _boost(url: str, language: str) -> float | None:
+    """The page's `search: boost:` front matter (Material's setting), read from its source.
+
+    Read from docs/, not remembered from the build: static-i18n loads these hooks afresh
+    for each language's build, so a value kept in a module global was missing whenever the
+    other language's call happened to do the indexing, and two builds' indexes differed.
+    """
+    slug = url.strip("/").split("/")[-1] if url.strip("/") not in ("", language) else "index"
+    source = ROOT / "docs" / f"{slug}.{language}.md"
+    found = _FRONT_MATTER.match(source.read_text("utf-8")) if source.exists() else None
+    if not found:
+        return None
+    meta = yaml.safe_load(found.group(1)) or {}
+    boost = (meta.get("search") or {}).get("boost")
+    return float(boost) if boost else None
 
 
-def _weigh(url: str, content: str) -> str:
+def _weigh(url: str, content: str, language: str) -> str:
     """The indexed copy of a page, with its boost and the errors it explains weighed in."""
-    boost = _boosts.get(url)
+    boost = _boost(url, language)
     if boost:
         # Every word in the article counts `boost` times (headings keep their own weight).
         content = content.replace(
@@ -209,7 +221,7 @@ def _index(site: Path, language: str, prefix: str, paths: list[Path]) -> None:
     pages = []
     for path in paths:
         url = "/" + path.relative_to(site).as_posix().removesuffix("index.html")
-        content = _weigh(url, path.read_text("utf-8"))
+        content = _weigh(url, path.read_text("utf-8"), language)
         if language == "zh":
             content = _segment(content, words)
         pages.append({"url": url, "content": content})
