@@ -36,10 +36,10 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote
 
-LANGUAGES = ("zh", "en")
+from .pages import LANGUAGES, discover, parse, shown, sibling_of
+
 # New ids are slugs of this language's headings: ASCII, readable in a URL.
 ID_LANGUAGE = "en"
-PAGE_NAME = re.compile(r"^(?P<slug>.+)\.(?P<lang>[a-z]{2})\.md$")
 COMMAND = "python -m autograd_illustrated.headings"
 
 # Python-Markdown's ATX heading (no space needed after the hashes), closing hashes apart.
@@ -138,7 +138,7 @@ def parse_heading(line: str) -> tuple[int, str, str | None, str | None] | None:
 
 
 def _page(path: Path, lines: list[str]) -> Page:
-    page = Page(path, PAGE_NAME.match(path.name)["lang"], lines, [], set())
+    page = Page(path, parse(path)["lang"], lines, [], set())
     prose = _code_and_comment_free(lines)
     for number, (line, is_prose) in enumerate(zip(lines, prose, strict=True), start=1):
         if not is_prose:
@@ -264,23 +264,6 @@ def anchors(page: Page, slug: Callable[[str], str]) -> list[str]:
 # -- pairs ----------------------------------------------------------------------------------
 
 
-def discover(docs: Path) -> dict[str, dict[str, Path]]:
-    """{slug: {lang: path}} for every Markdown page under docs/."""
-    pages: dict[str, dict[str, Path]] = {}
-    for path in sorted(docs.glob("*.md")):
-        found = PAGE_NAME.match(path.name)
-        if found and found["lang"] in LANGUAGES:
-            pages.setdefault(found["slug"], {})[found["lang"]] = path
-    return pages
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def structure_difference(pages: dict[str, Page], root: Path) -> str | None:
     """Why the pages' headings cannot be paired by position, or None if they can."""
     sides = {lang: page.sections for lang, page in pages.items()}
@@ -293,11 +276,11 @@ def structure_difference(pages: dict[str, Page], root: Path) -> str | None:
             continue
         where = []
         for heading, lang in ((x, first), (y, second)):
-            shown = _shown(pages[lang].path, root)
+            name = shown(pages[lang].path, root)
             where.append(
-                f"{shown}:{heading.line}: {'#' * heading.level} {heading.text}"
+                f"{name}:{heading.line}: {'#' * heading.level} {heading.text}"
                 if heading
-                else f"{shown}: (no heading #{position + 1})"
+                else f"{name}: (no heading #{position + 1})"
             )
         return (
             f"heading #{position + 1} differs in level or presence "
@@ -371,7 +354,7 @@ def _rewrite_links(
             return found.group(0)
         old = unquote(anchor)
         new = mapping.get(old)
-        where = f"{_shown(page.path, root)}:{number}"
+        where = f"{shown(page.path, root)}:{number}"
         if new is None:
             report.unresolved.append(f"{where}: #{old} is no heading of {linked.name}")
             return found.group(0)
@@ -444,7 +427,7 @@ def _write_keeping_pairs_in_step(paths: list[Path], pages: dict[Path, Page], roo
     from autograd_illustrated import translations
 
     touched = set(paths)
-    touched |= {s for s in map(translations.sibling_of, paths) if s and s in pages}
+    touched |= {s for s in map(sibling_of, paths) if s and s in pages}
     in_step = [
         path
         for path in sorted(touched)
@@ -471,8 +454,8 @@ def problems(root: Path) -> list[str]:
         first, second = (pair[lang] for lang in LANGUAGES)
         seen: dict[str, Heading] = {}
         for a, b in zip(first.sections, second.sections, strict=True):
-            left = f"{_shown(first.path, root)}:{a.line}"
-            right = f"{_shown(second.path, root)}:{b.line}"
+            left = f"{shown(first.path, root)}:{a.line}"
+            right = f"{shown(second.path, root)}:{b.line}"
             if not a.explicit or not b.explicit:
                 missing = [w for w, h in ((left, a), (right, b)) if not h.explicit]
                 found.append(

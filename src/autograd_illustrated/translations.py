@@ -33,8 +33,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-LANGUAGES = ("zh", "en")
-PAGE_NAME = re.compile(r"^(?P<slug>.+)\.(?P<lang>[a-z]{2})\.(?P<ext>md|ipynb)$")
+from .pages import shown, sibling_of
+
 HASH_LENGTH = 12
 # An HTML comment: Markdown renders none of it (the build also drops it, see
 # hooks/translations.py), sybil and the prose-number lint skip comments.
@@ -115,21 +115,6 @@ def write_marker(path: Path, marker: Marker) -> None:
         new = f"{body}\n\n<!-- translation: synced with {marker.sibling} @ {marker.hash} -->\n"
     if new != text:
         path.write_text(new, encoding="utf-8")
-
-
-def shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def sibling_of(path: Path) -> Path | None:
-    match = PAGE_NAME.match(path.name)
-    if match is None or match["lang"] not in LANGUAGES:
-        return None
-    (other,) = (lang for lang in LANGUAGES if lang != match["lang"])
-    return path.with_name(f"{match['slug']}.{other}.{match['ext']}")
 
 
 def pages(root: Path) -> list[Path]:
