@@ -44,14 +44,8 @@ def _load() -> list[tuple[str, str, str, str]]:
 ROWS = _load()
 
 
-@pytest.fixture(scope="module")
-def answers(site: Path) -> dict[tuple[str, str], dict]:
-    if shutil.which("node") is None:
-        pytest.fail("node is missing: the search worker runs in Node")
-    for bundle in (site / "pagefind", site / "en" / "pagefind"):
-        if not (bundle / "pagefind-entry.json").is_file():
-            pytest.fail(f"no Pagefind bundle in {bundle}: the build's hooks/search.py makes it")
-    queries = [{"language": lang, "query": query} for lang, _, _, query in ROWS]
+def search(site: Path, queries: list[dict]) -> list[dict]:
+    """Each query's answer from the real worker and Pagefind bundle of the build, in Node."""
     done = subprocess.run(
         ["node", str(RUNNER), str(site)],
         input=json.dumps(queries),
@@ -61,7 +55,18 @@ def answers(site: Path) -> dict[tuple[str, str], dict]:
     )
     if done.returncode != 0:
         pytest.fail(f"the search worker failed:\n{done.stderr[-3000:]}")
-    return {(a["language"], a["query"]): a for a in json.loads(done.stdout)["answers"]}
+    return json.loads(done.stdout)["answers"]
+
+
+@pytest.fixture(scope="module")
+def answers(site: Path) -> dict[tuple[str, str], dict]:
+    if shutil.which("node") is None:
+        pytest.fail("node is missing: the search worker runs in Node")
+    for bundle in (site / "pagefind", site / "en" / "pagefind"):
+        if not (bundle / "pagefind-entry.json").is_file():
+            pytest.fail(f"no Pagefind bundle in {bundle}: the build's hooks/search.py makes it")
+    queries = [{"language": lang, "query": query} for lang, _, _, query in ROWS]
+    return {(a["language"], a["query"]): a for a in search(site, queries)}
 
 
 def test_the_set_is_large_and_balanced():
@@ -131,15 +136,7 @@ def test_every_demonstrated_error_finds_the_chapter_that_explains_it(site: Path)
             queries.append({"language": language, "query": pasted})
             expected.append(f"{prefix}{chapter}/")
     assert not missing, f"errors shown with no chapter in EXPLAINS (hooks/search.py): {missing}"
-    done = subprocess.run(
-        ["node", str(RUNNER), str(site)],
-        input=json.dumps(queries),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    answers = json.loads(done.stdout)["answers"]
+    answers = search(site, queries)
     wrong = [
         f"{a['query']!r} ({a['language']}): expected {want!r} first; top 3 was {a['pages'][:3]}"
         for a, want in zip(answers, expected, strict=True)
