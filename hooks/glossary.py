@@ -2,9 +2,12 @@
 
 The glossary page (``docs/glossary.<locale>.md``) is the single source. Each row of its
 tables reads ``| term | other language | definition | chapter |``; the first cell may hold
-several spellings separated by `` / ``. Before a page is rendered, this hook appends
-``*[term]: definition`` lines built from the glossary of the page's own language, and the
-``abbr`` extension turns the first use of each term into ``<abbr title="definition">``.
+several spellings separated by `` / ``. Before a page is rendered, this hook hands the
+terms of the page's own language to the ``abbr`` tree processor, which turns the first use
+of each term into ``<abbr title="definition">``. They are handed over as a dict, not as
+``*[term]: definition`` lines appended to the page: ``abbr``'s block processor takes one such
+line per pass and sends the rest of the block back through every block processor, so ~300
+terms cost ~6 MB of regex scanning per page (40 s of a build).
 
 Three adjustments to ``abbr``: only a term's first use on a page is marked; its ``\\b``
 word boundary never matches between Chinese characters (they are all word characters), so
@@ -66,7 +69,13 @@ def glossary_terms(path: Path, english: bool) -> dict[str, str]:
 
 
 class _TermTreeprocessor(AbbrTreeprocessor):
+    glossary: dict[str, str] = {}
+
     def run(self, root):
+        # Merged here, not earlier: Markdown.reset() empties abbr's dict after set-up. A
+        # page's own *[…]: lines, which abbr's block processor collected, win.
+        for term, definition in self.glossary.items():
+            self.abbrs.setdefault(term, definition)
         if not self.abbrs:
             return
         alternatives = []
@@ -130,11 +139,22 @@ class _TermTreeprocessor(AbbrTreeprocessor):
 
 
 class _TermExtension(Extension):
-    """Replaces ``abbr``'s tree processor; must come after ``abbr`` in the extension list."""
+    """Replaces ``abbr``'s tree processor; must come after ``abbr`` in the extension list.
+
+    ``terms`` is set by ``on_page_markdown`` for the page about to be rendered: MkDocs
+    builds a new Markdown instance per page, right after that event. The first instance
+    built takes the terms; later ones (mkdocstrings renders docstrings with its own) get none.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.terms: dict[str, str] = {}
 
     def extendMarkdown(self, md):
         current = md.treeprocessors["abbr"]
-        md.treeprocessors.register(_TermTreeprocessor(md, current.abbrs), "abbr", 7)
+        processor = _TermTreeprocessor(md, current.abbrs)
+        processor.glossary, self.terms = self.terms, {}
+        md.treeprocessors.register(processor, "abbr", 7)
 
 
 def on_config(config):
@@ -147,12 +167,14 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    extension = next(ext for ext in config.markdown_extensions if isinstance(ext, _TermExtension))
+    extension.terms = _page_terms(page, config)
+    return markdown
+
+
+def _page_terms(page, config) -> dict[str, str]:
     locale = getattr(page.file, "locale", None) or config.theme.get("language")
     if Path(page.file.src_uri).name.split(".")[0] == GLOSSARY_SLUG:
-        return markdown  # the glossary already spells every definition out
+        return {}  # the glossary already spells every definition out
     source = Path(config.docs_dir) / f"{GLOSSARY_SLUG}.{locale}.md"
-    if not source.is_file():
-        return markdown
-    terms = glossary_terms(source, english=locale == "en")
-    definitions = "\n".join(f"*[{term}]: {title}" for term, title in terms.items())
-    return f"{markdown}\n\n{definitions}\n"
+    return glossary_terms(source, english=locale == "en") if source.is_file() else {}
