@@ -78,8 +78,13 @@ class _TermTreeprocessor(AbbrTreeprocessor):
             self.abbrs.setdefault(term, definition)
         if not self.abbrs:
             return
+        # One alternation of ~600 terms is slow to run over every text; most are absent.
+        text = "".join(root.itertext())
+        present = [term for term in self.abbrs if term in text]
+        if not present:
+            return
         alternatives = []
-        for term in sorted(self.abbrs, key=len, reverse=True):
+        for term in sorted(present, key=len, reverse=True):
             before = r"(?<![A-Za-z0-9_])" if re.match(r"\w", term, re.ASCII) else ""
             after = r"(?![A-Za-z0-9_])" if re.search(r"\w$", term, re.ASCII) else ""
             alternatives.append(before + re.escape(term) + after)

@@ -15,6 +15,7 @@ no-change build stays cheap. Files are rewritten only when their content changes
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import json
 import re
@@ -260,13 +261,14 @@ PYPI_NAMES = {
 }
 
 
-def _imported(source: str, module: str | None = None, is_package: bool = False) -> set[str]:
+@functools.cache  # the same helper modules are parsed for every one of ~60 notebooks
+def _imported(source: str, module: str | None = None, is_package: bool = False) -> frozenset[str]:
     """Absolute names of the modules ``source`` imports (relative ones resolved in ``module``)."""
     names: set[str] = set()
     try:
         tree = ast.parse(source)
     except SyntaxError:
-        return names
+        return frozenset()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
@@ -280,7 +282,7 @@ def _imported(source: str, module: str | None = None, is_package: bool = False) 
             names.add(base)
             # ``from .graphs import svg`` may name a submodule
             names.update(f"{base}.{alias.name}" for alias in node.names)
-    return names
+    return frozenset(names)
 
 
 def _module_file(root: Path, name: str) -> tuple[Path, bool] | None:
