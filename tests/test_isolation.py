@@ -96,15 +96,16 @@ def leaky_project(tmp_path, monkeypatch):
     return make_project(tmp_path, files)
 
 
-def test_no_snippet_can_change_what_another_prints(leaky_project, capsys):
+@pytest.mark.parametrize("jobs", ["1", "3"])  # one at a time, and side by side
+def test_no_snippet_can_change_what_another_prints(leaky_project, capsys, jobs):
     root = leaky_project
     leakers = [f"snippets/ch/leak_{name}.py" for name in LEAKERS]
-    assert run(root, "snippets/ch/victim.py") == 0
+    assert run(root, "--jobs", "1", "snippets/ch/victim.py") == 0
     alone = victim_output(root)
     assert "PATCHED" not in alone and "HOOKED" not in alone and "no dual level" in alone
-    assert run(root, *leakers, "snippets/ch/victim.py") == 0
+    assert run(root, "--jobs", jobs, *leakers, "snippets/ch/victim.py") == 0
     assert victim_output(root) == alone
-    assert run(root, "snippets/ch/victim.py", *reversed(leakers)) == 0
+    assert run(root, "--jobs", jobs, "snippets/ch/victim.py", *reversed(leakers)) == 0
     assert victim_output(root) == alone
     # The leakers did take effect in their own processes: the test is not vacuous.
     err = capsys.readouterr().err

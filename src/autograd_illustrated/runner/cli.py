@@ -4,6 +4,7 @@ autograd-snippets                 # run what is stale, report what ran
 autograd-snippets --check         # exit 1 if anything is stale, run nothing
 autograd-snippets --force         # run everything
 autograd-snippets --timeout 30    # seconds each snippet may take (default: pyproject.toml)
+autograd-snippets --jobs 1        # snippets at a time (default: pyproject.toml, else one per CPU)
 autograd-snippets PATH ...        # just these snippets; a path that names none exits 2
 """
 
@@ -31,14 +32,30 @@ class UsageError(Exception):
     """The command line names something that is not there."""
 
 
-def configured_timeout(root: Path) -> float:
-    """``timeout`` under ``[tool.autograd-snippets]`` in the project's pyproject.toml."""
+def _settings(root: Path) -> dict:
+    """``[tool.autograd-snippets]`` in the project's pyproject.toml."""
     try:
         config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError):
-        return DEFAULT_TIMEOUT
-    settings = config.get("tool", {}).get("autograd-snippets", {})
-    return float(settings.get("timeout", DEFAULT_TIMEOUT))
+        return {}
+    return config.get("tool", {}).get("autograd-snippets", {})
+
+
+def configured_timeout(root: Path) -> float:
+    return float(_settings(root).get("timeout", DEFAULT_TIMEOUT))
+
+
+def configured_jobs(root: Path) -> int:
+    """How many snippets run at once: ``jobs`` in pyproject.toml, else one per usable CPU.
+
+    Each child is a separate process, so running several at once can't let one snippet see
+    another's state; only their timings on the page would change, and none is shown as a
+    checked number.
+    """
+    jobs = _settings(root).get("jobs")
+    if jobs is None:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, int(jobs or 1))
 
 
 def staging_dir(snippet: Snippet) -> Path:
@@ -60,9 +77,14 @@ def remove_debris(root: Path) -> list[Path]:
 
 
 def run_snippets(
-    snippets: list[Snippet], log=print, timeout: float = DEFAULT_TIMEOUT, project=None
+    snippets: list[Snippet],
+    log=print,
+    timeout: float = DEFAULT_TIMEOUT,
+    project=None,
+    jobs: int = 1,
 ) -> list[str]:
-    """Run each snippet in its own process. Returns one failure message per failed snippet.
+    """Run each snippet in its own process, ``jobs`` at a time. Returns one failure message
+    per failed snippet, in the order of ``snippets``.
 
     ``project`` (default: ``snippets``) is every snippet of the project: what they import
     is imported once, up front, by the process the children are forked from.
@@ -75,26 +97,27 @@ def run_snippets(
         for snippet in project or snippets:
             needed |= cache.import_closure(snippet)[1]
         isolation.warm_up(needed)
-    failures = []
-    for snippet in snippets:
-        staging = staging_dir(snippet)
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
-        try:
-            outcome = isolation.run_isolated(snippet, staging, timeout, method)
+    stagings = {snippet: staging_dir(snippet) for snippet in snippets}
+    failures: dict[Snippet, str] = {}
+    try:
+        for staging in stagings.values():
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(parents=True)
+        for snippet, outcome in isolation.run_many(stagings.items(), timeout, method, jobs):
             if not outcome.ok:
-                failures.append(outcome.message)
+                failures[snippet] = outcome.message
                 log(f"FAILED {snippet.rel}")
                 continue
             # Swap the fresh outputs in only once the whole snippet succeeded.
             out = snippet.output_dir()
             shutil.rmtree(out, ignore_errors=True)
-            staging.replace(out)
+            stagings[snippet].replace(out)
             cache.write_manifest(snippet, outcome.distributions, outcome.seconds)
             log(f"ran    {snippet.rel} ({outcome.seconds:.2f}s)")
-        finally:
+    finally:
+        for staging in stagings.values():
             shutil.rmtree(staging, ignore_errors=True)
-    return failures
+    return [failures[s] for s in snippets if s in failures]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only report stale snippets")
     parser.add_argument("--force", action="store_true", help="run every snippet")
     parser.add_argument("--timeout", type=float, help="seconds each snippet may run")
+    parser.add_argument("--jobs", type=int, help="snippets run at once (default: one per CPU)")
     parser.add_argument("--quiet", action="store_true")
     parser.add_argument("only", nargs="*", help="run just these snippet paths")
     args = parser.parse_args(argv)
@@ -122,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         with _runner_lock(root):
             for leftover in remove_debris(root):
                 log(f"removed {leftover.relative_to(root).as_posix()}, left by a killed run")
-            return _run(root, selected, args.force, timeout, log)
+            jobs = args.jobs if args.jobs is not None else configured_jobs(root)
+            return _run(root, selected, args.force, timeout, log, jobs)
     except KeyboardInterrupt:
         print("autograd-snippets: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
@@ -167,7 +192,7 @@ def _report_stale(selected: list[Snippet]) -> int:
     return 1 if todo else 0
 
 
-def _run(root: Path, snippets: list[Snippet], force: bool, timeout: float, log) -> int:
+def _run(root: Path, snippets: list[Snippet], force: bool, timeout: float, log, jobs: int) -> int:
     project = find_snippets(root)
     cache.remove_orphans(root, project)
     todo = snippets if force else cache.stale_snippets(snippets)
@@ -175,7 +200,7 @@ def _run(root: Path, snippets: list[Snippet], force: bool, timeout: float, log) 
         log(f"snippets: all {len(snippets)} up to date")
         return 0
     started = time.perf_counter()
-    failures = run_snippets(todo, log, timeout, project)
+    failures = run_snippets(todo, log, timeout, project, jobs)
     log(f"snippets: ran {len(todo)} of {len(snippets)} in {time.perf_counter() - started:.1f}s")
     if failures:
         print(f"\n{len(failures)} {FAILED_HEADER}\n", file=sys.stderr)
