@@ -133,6 +133,8 @@ def _module_files(name: str, search: list[Path]) -> list[Path]:
             for candidate in (stem.with_suffix(".py"), stem / "__init__.py"):
                 if candidate.is_file():
                     found.append(candidate.resolve())
+            if not stem.is_dir():
+                break  # nothing deeper can exist (torch.nn.functional stops at "torch")
     return found
 
 
