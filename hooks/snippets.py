@@ -23,11 +23,12 @@ from autograd_illustrated.comments import (
     write_translated,
 )
 from autograd_illustrated.runner import find_snippets, stale_snippets
-from autograd_illustrated.runner.report import failure_summary, run_streaming
+from autograd_illustrated.runner.report import StreamingRun, failure_summary
 
 # Set by the benchmark for its "plain mkdocs build" reference: skip all build-time work.
 PLAIN_BUILD = "AUTOGRAD_PLAIN_BUILD"
 PUBLISHED_SUFFIXES = {".svg", ".png", ".ipynb"}
+_runner: StreamingRun | None = None  # the runner, between on_pre_build and on_files
 # Browser libraries come from npm at setup time and are served by the site itself.
 # Only what a browser fetches: math is typeset at build time, so KaTeX's stylesheet and
 # its woff2 fonts. Live cells (assets/live.js) fetch, on their first Run only, Pyodide's
@@ -102,9 +103,27 @@ def on_pre_build(config) -> None:
     # -B: no .pyc files. The runner imports src/, which `mkdocs serve` watches; writing
     # bytecode there would trigger a second, useless rebuild after every snippet edit.
     command = [sys.executable, "-B", "-m", "autograd_illustrated.runner", "--root", str(root)]
-    returncode, report = run_streaming(command)
+    # Started, not awaited: the other hooks' pre-build work (notebooks, include checks)
+    # needs no snippet output, and runs meanwhile. on_files waits.
+    global _runner
+    _runner = StreamingRun(command)
+
+
+def _await_runner() -> None:
+    global _runner
+    if _runner is None:
+        return
+    running, _runner = _runner, None
+    returncode, report = running.wait()
     if returncode:
         raise PluginError(failure_summary(returncode, report))
+
+
+def on_build_error(error) -> None:
+    global _runner
+    if _runner is not None:
+        running, _runner = _runner, None
+        running.stop()
 
 
 def _matches(rel: Path, pattern: str) -> bool:
@@ -127,6 +146,7 @@ def _add_tree(files, config, source: Path, url_prefix: str, suffixes=(), pattern
 
 
 def on_files(files, config):
+    _await_runner()  # what is published below includes the runner's outputs
     root = _root(config)
     generated = root / "generated"
     if generated.is_dir():

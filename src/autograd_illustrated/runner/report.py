@@ -9,6 +9,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import threading
 
 from .cli import FAILED_HEADER
 
@@ -16,15 +17,42 @@ from .cli import FAILED_HEADER
 TAIL_LINES = 40
 
 
+class StreamingRun:
+    """``command`` running in the background, its stderr echoed live as it comes.
+
+    A build starts the runner, goes on with work that needs no snippet output (notebooks,
+    include checks), and waits only where outputs are needed.
+    """
+
+    def __init__(self, command: list[str]):
+        self._seen: list[str] = []
+        self._proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, errors="replace")
+        self._echo = threading.Thread(target=self._pump, daemon=True)
+        self._echo.start()
+
+    def _pump(self) -> None:
+        assert self._proc.stderr is not None
+        for line in self._proc.stderr:
+            sys.stderr.write(line)
+            self._seen.append(line)
+
+    def wait(self) -> tuple[int, str]:
+        """The exit code and everything it wrote to stderr."""
+        returncode = self._proc.wait()
+        self._echo.join()
+        self._proc.stderr.close()
+        return returncode, "".join(self._seen)
+
+    def stop(self) -> None:
+        """The build failed elsewhere: end the runner (it keeps nothing half-written)."""
+        if self._proc.poll() is None:
+            self._proc.send_signal(signal.SIGINT)
+        self.wait()
+
+
 def run_streaming(command: list[str]) -> tuple[int, str]:
     """Run ``command``, echoing its stderr live; return its exit code and that stderr."""
-    seen: list[str] = []
-    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True, errors="replace") as proc:
-        assert proc.stderr is not None
-        for line in proc.stderr:
-            sys.stderr.write(line)
-            seen.append(line)
-    return proc.returncode, "".join(seen)
+    return StreamingRun(command).wait()
 
 
 def failure_summary(returncode: int, report: str) -> str:
