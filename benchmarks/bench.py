@@ -13,12 +13,18 @@ Then the budgets, ``mkdocs serve`` rebuild counting, page weight in Chromium, Li
 and a synthetic site with 10x the pages and snippets. Results go to
 ``benchmarks/results/bench.json`` and the tables the page "How this site is built" shows.
 Budgets are reported, never enforced by a timed test.
+
+``--baseline REV`` measures one thing instead: clean builds of this tree against clean
+builds of an earlier commit, alternating so that a busy machine slows both alike, and
+reports the ratio (``benchmarks/results/baseline.json``). An issue's "no more than 25%
+slower than today" is checked this way.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import shutil
@@ -292,6 +298,38 @@ def budgets(results: dict) -> list[dict]:
     return found
 
 
+def compare_with_baseline(revision: str, rounds: int, from_worktree: bool) -> dict:
+    """Clean builds of ``revision`` and of this tree, alternating, ``rounds`` of each."""
+    work = workspace.temp_root()
+    try:
+        roots = {
+            "baseline": workspace.make_copy(PROJECT, work / "baseline", revision=revision),
+            "current": workspace.make_copy(PROJECT, work / "current", from_worktree),
+        }
+        builds: dict[str, list] = {"baseline": [], "current": []}
+        for index in range(rounds):
+            for name, root in roots.items():
+                workspace.reset_outputs(root)
+                log(f"{name}: clean build {index + 1}/{rounds}")
+                builds[name].append(_require_ok(timing.build(root), f"{name} clean build"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    summaries = {name: timing.summary(runs) for name, runs in builds.items()}
+    commit = subprocess.run(
+        ["git", "-C", str(PROJECT), "rev-parse", "--short", revision],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    return {
+        "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "baseline": commit,
+        "source": "working tree" if from_worktree else "HEAD",
+        **summaries,
+        "snippets": {name: runs[0].snippets_run for name, runs in builds.items()},
+        "ratio": round(summaries["current"]["median"] / summaries["baseline"]["median"], 3),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per rebuild kind (median)")
@@ -302,7 +340,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve check")
     parser.add_argument("--no-browser", action="store_true", help="skip page weight, Lighthouse")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copies")
+    parser.add_argument(
+        "--baseline", metavar="REV", help="only compare clean builds with commit REV (ratio)"
+    )
     args = parser.parse_args(argv)
+
+    if args.baseline:
+        compared = compare_with_baseline(args.baseline, args.clean_runs, not args.head)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "baseline.json").write_text(json.dumps(compared, indent=1) + "\n")
+        for name in ("baseline", "current"):
+            runs = ", ".join(f"{b['seconds']:.1f}" for b in compared[name]["runs"])
+            print(f"{name:<8} median {compared[name]['median']:.1f} s  ({runs})")
+        print(f"clean build, current / {compared['baseline']} = {compared['ratio']:.2f}")
+        return 0
 
     work = workspace.temp_root()
     log(f"working in {work}")

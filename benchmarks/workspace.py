@@ -29,13 +29,15 @@ _SKIP = shutil.ignore_patterns(
 )
 
 
-def make_copy(project: Path, dest: Path, from_worktree: bool = False) -> Path:
-    """A clean copy of ``project`` at ``dest``: HEAD by default, or the working tree."""
+def make_copy(
+    project: Path, dest: Path, from_worktree: bool = False, revision: str = "HEAD"
+) -> Path:
+    """A clean copy of ``project`` at ``dest``: ``revision`` (HEAD), or the working tree."""
     if from_worktree:
         shutil.copytree(project, dest, ignore=_SKIP)
     else:
         archive = subprocess.run(
-            ["git", "-C", str(project), "archive", "--format=tar", "HEAD"],
+            ["git", "-C", str(project), "archive", "--format=tar", revision],
             check=True,
             capture_output=True,
         ).stdout
