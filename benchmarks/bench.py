@@ -322,7 +322,7 @@ def compare_with_baseline(revision: str, rounds: int, from_worktree: bool) -> di
     return {
         "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": machine(),
-        "baseline": commit,
+        "baseline_commit": commit,
         "source": "working tree" if from_worktree else "HEAD",
         **summaries,
         "snippets": {name: runs[0].snippets_run for name, runs in builds.items()},
@@ -352,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("baseline", "current"):
             runs = ", ".join(f"{b['seconds']:.1f}" for b in compared[name]["runs"])
             print(f"{name:<8} median {compared[name]['median']:.1f} s  ({runs})")
-        print(f"clean build, current / {compared['baseline']} = {compared['ratio']:.2f}")
+        print(f"clean build, current / {compared['baseline_commit']} = {compared['ratio']:.2f}")
         return 0
 
     work = workspace.temp_root()
