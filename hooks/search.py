@@ -19,7 +19,6 @@ each page's HTML into an index that is thrown away (18 s of a 50 s build).
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 import re
@@ -32,10 +31,11 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from autograd_illustrated import chinese_words
+
 log = get_plugin_logger("search")
 ROOT = Path(__file__).resolve().parents[1]
 INDEXER = ROOT / "scripts" / "pagefind-index.mjs"
-USER_DICT = ROOT / "i18n" / "jieba_user_dict.txt"
 # Folders of the built site that hold no page.
 NOT_PAGES = {"assets", "generated", "search", "pagefind"}
 # Pagefind's own UIs: Material's search box is the UI, so they are not published.
@@ -113,37 +113,16 @@ _GLOSSARY_ROW = re.compile(r"^\|([^|]+)\|[^|]*\|[^|]*\|.*\]\(([\w-]+)\.md[^)]*\)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _TEXT = re.compile(r">([^<]+)<")
-_jieba = None
-
-
-def _segmenter():
-    # A tokenizer of our own, not jieba's shared default: Material's search plugin loads
-    # words into that one too, and the index must not depend on what ran before it.
-    global _jieba
-    if _jieba is None:
-        import jieba
-
-        jieba.setLogLevel(60)
-        _jieba = jieba.Tokenizer()
-        _jieba.load_userdict(str(USER_DICT))
-    return _jieba
 
 
 def _segment(page: str, words: Counter) -> str:
     """The page's HTML with each Chinese run of its text cut into words by spaces."""
-    jieba = _segmenter()
-
     def cut(run: re.Match) -> str:
-        pieces = _cut(jieba, run.group(0))
+        pieces = chinese_words.cut(run.group(0))
         words.update(w for w in pieces if _HAN.fullmatch(w))
         return f" {' '.join(pieces)} "
 
     return _TEXT.sub(lambda m: ">" + _HAN.sub(cut, m.group(1)) + "<", page)
-
-
-@functools.cache  # navigation, header and footer repeat on every page
-def _cut(jieba, text: str) -> tuple[str, ...]:
-    return tuple(w for w in jieba.cut(text) if w.strip())
 
 
 def _pages(root: Path, skip: set[str]):
@@ -203,6 +182,13 @@ def _weigh(url: str, content: str, language: str) -> str:
             "<article ", f'<article data-pagefind-meta="title:{html.escape(plain)}" ', 1
         )
     return content
+
+
+def on_pre_build(config) -> None:
+    # Built now, while the snippet runner (started just before) is still importing torch,
+    # rather than at the end of the build when nothing else is left to do.
+    if "zh" in _languages(config)[2]:
+        chinese_words.tokenizer()
 
 
 def on_page_markdown(markdown, page, config, files):
