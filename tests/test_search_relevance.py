@@ -14,7 +14,6 @@ first. A failure names the query and the top 3 it got.
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 import shutil
@@ -24,9 +23,7 @@ from pathlib import Path
 import pytest
 from sitepages import ROOT, language_of
 
-_spec = importlib.util.spec_from_file_location("search_hook", ROOT / "hooks/search.py")
-search_hook = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(search_hook)
+from autograd_illustrated import search_index
 
 QUERIES = ROOT / "tests" / "search" / "queries.tsv"
 RUNNER = ROOT / "tests" / "search" / "run_queries.mjs"
@@ -64,7 +61,7 @@ def answers(site: Path) -> dict[tuple[str, str], dict]:
         pytest.fail("node is missing: the search worker runs in Node")
     for bundle in (site / "pagefind", site / "en" / "pagefind"):
         if not (bundle / "pagefind-entry.json").is_file():
-            pytest.fail(f"no Pagefind bundle in {bundle}: the build's hooks/search.py makes it")
+            pytest.fail(f"no Pagefind bundle in {bundle}: the build makes it (search_index.py)")
     queries = [{"language": lang, "query": query} for lang, _, _, query in ROWS]
     return {(a["language"], a["query"]): a for a in search(site, queries)}
 
@@ -117,14 +114,14 @@ def test_every_demonstrated_error_finds_the_chapter_that_explains_it(site: Path)
     """Deliverable: an error the site shows, pasted, lists its chapter first, both languages.
 
     The messages come from the built pages, so a newly demonstrated error is checked the
-    moment it appears; it needs an entry in EXPLAINS (hooks/search.py).
+    moment it appears; it needs an entry in EXPLAINS (autograd_illustrated/search_index.py).
     """
     errors = _demonstrated_errors(site)
     assert len(errors) >= 10, f"found only {len(errors)} error messages on the pages"
     queries, expected, missing = [], [], []
     for message in errors:
         chapter = next(
-            (slug for slug, known in search_hook.EXPLAINS.items() for m in known if m in message),
+            (slug for slug, known in search_index.EXPLAINS.items() for m in known if m in message),
             None,
         )
         if chapter is None:
@@ -135,7 +132,7 @@ def test_every_demonstrated_error_finds_the_chapter_that_explains_it(site: Path)
         for language, prefix in (("zh", ""), ("en", "en/")):
             queries.append({"language": language, "query": pasted})
             expected.append(f"{prefix}{chapter}/")
-    assert not missing, f"errors shown with no chapter in EXPLAINS (hooks/search.py): {missing}"
+    assert not missing, f"errors shown with no chapter in EXPLAINS (search_index.py): {missing}"
     answers = search(site, queries)
     wrong = [
         f"{a['query']!r} ({a['language']}): expected {want!r} first; top 3 was {a['pages'][:3]}"
