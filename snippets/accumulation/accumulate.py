@@ -1,14 +1,12 @@
 """Gradients add up in .grad across backward() calls; zero_grad() clears them."""
 
+# --8<-- [start:graph]
 import inspect
 
 import torch
 
-from autograd_illustrated.graphs import make_dot, save_graph
-
 torch.manual_seed(0)
 
-# --8<-- [start:graph]
 w = torch.tensor([2.0], requires_grad=True)
 x = torch.tensor([3.0])
 
@@ -18,6 +16,9 @@ print(loss.grad_fn)
 print(node)
 print(node.variable is w)
 # --8<-- [end:graph]
+
+from autograd_illustrated.graphs import make_dot, save_graph  # noqa: E402
+
 save_graph(make_dot(loss, params={"w": w}), "accumulate-grad")
 
 # --8<-- [start:twice]

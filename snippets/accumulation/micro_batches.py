@@ -1,5 +1,6 @@
 """Accumulating over micro-batches on purpose gives the full batch's gradient."""
 
+# --8<-- [start:setup]
 import copy
 
 import torch
@@ -7,7 +8,6 @@ from torch import nn
 
 torch.manual_seed(0)
 
-# --8<-- [start:setup]
 inputs = torch.randn(8, 3)
 targets = torch.randn(8, 1)
 model = nn.Linear(3, 1)

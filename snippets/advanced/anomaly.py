@@ -1,5 +1,6 @@
 """Anomaly detection: find the operation whose backward produced NaN."""
 
+# --8<-- [start:silent]
 import re
 import warnings
 
@@ -7,7 +8,6 @@ import torch
 
 torch.manual_seed(0)
 
-# --8<-- [start:silent]
 x = torch.tensor([0.0, 4.0], requires_grad=True)
 y = (torch.sqrt(x) * 0).sum()  # forward is fine: sqrt(0) = 0, and times 0 is 0
 y.backward()

@@ -1,11 +1,11 @@
 """A custom autograd.Function: forward, backward, save_for_backward, gradcheck."""
 
+# --8<-- [start:define]
 import torch
 
 torch.manual_seed(0)
 
 
-# --8<-- [start:define]
 class Cube(torch.autograd.Function):
     """y = x ** 3, with the derivative written by hand: dy/dx = 3 x ** 2."""
 

@@ -1,11 +1,11 @@
 """Tensor hooks and module hooks: look at gradients in flight, and rewrite them."""
 
+# --8<-- [start:tensor-hook]
 import torch
 from torch import nn
 
 torch.manual_seed(0)
 
-# --8<-- [start:tensor-hook]
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 h = x * 2  # an intermediate: its .grad is not kept
 h.register_hook(lambda grad: print("gradient reaching h:", grad))

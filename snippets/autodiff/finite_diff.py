@@ -1,12 +1,12 @@
 """Numeric differentiation: (f(x + h) - f(x)) / h, and why no step size h is safe."""
 
+# --8<-- [start:table]
 import numpy as np
 import torch
 
 torch.manual_seed(0)
 
 
-# --8<-- [start:table]
 def f(x):
     return x * x * x  # f(x) = x^3, so f'(x) = 3x^2 exactly
 

@@ -1,12 +1,12 @@
 """Forward mode needs one pass per input; reverse mode needs one pass per output."""
 
+# --8<-- [start:setup]
 import torch
 from torch.func import jvp, vjp
 
 torch.manual_seed(0)
 
 
-# --8<-- [start:setup]
 def loss_fn(w):
     return (w**2).sum()  # many inputs, one output: the shape of every training loss
 

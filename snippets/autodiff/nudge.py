@@ -1,11 +1,11 @@
 """What a derivative means: nudge the input a little and watch the output move."""
 
+# --8<-- [start:nudge]
 import torch
 
 torch.manual_seed(0)
 
 
-# --8<-- [start:nudge]
 def f(x):
     return 2 * x + 3
 

@@ -1,12 +1,12 @@
 """Every elementary operation carries its own derivative rule; autograd only chains them."""
 
+# --8<-- [start:rules]
 import math
 
 import torch
 
 torch.manual_seed(0)
 
-# --8<-- [start:rules]
 x0 = 0.5
 rules = {  # operation: (what it computes, its derivative written by hand)
     "x + 3": (lambda x: x + 3, lambda x: 1.0),

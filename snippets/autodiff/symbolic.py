@@ -1,11 +1,11 @@
 """Symbolic differentiation writes out a formula; the formula can grow much faster than the program."""
 
+# --8<-- [start:swell]
 import sympy
 import torch
 
 torch.manual_seed(0)
 
-# --8<-- [start:swell]
 x = sympy.Symbol("x")
 expr = x
 print("steps  size of f  size of f'")

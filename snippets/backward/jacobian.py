@@ -1,11 +1,11 @@
 """torch.autograd.grad versus .backward(), and vᵀJ from the full Jacobian."""
 
+# --8<-- [start:grad-vs-backward]
 import torch
 from torch.autograd.functional import jacobian
 
 torch.manual_seed(0)
 
-# --8<-- [start:grad-vs-backward]
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 
 loss = (x * x).sum()

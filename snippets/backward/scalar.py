@@ -1,12 +1,10 @@
 """out = mean(3(x + 2)^2): a scalar output, so backward() needs no argument."""
 
+# --8<-- [start:build]
 import torch
-
-from autograd_illustrated.graphs import make_dot, save_graph
 
 torch.manual_seed(0)
 
-# --8<-- [start:build]
 x = torch.ones(2, 2, requires_grad=True)
 y = x + 2
 z = y * y * 3
@@ -15,6 +13,8 @@ print(y)
 print(z)
 print(out)
 # --8<-- [end:build]
+
+from autograd_illustrated.graphs import make_dot, save_graph  # noqa: E402
 
 save_graph(make_dot(out, params={"x": x}), "scalar")
 

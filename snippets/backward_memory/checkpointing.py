@@ -1,5 +1,6 @@
 """Activation checkpointing: fewer saved bytes, paid for with a second forward pass."""
 
+# --8<-- [start:model]
 import warnings
 
 import torch
@@ -11,23 +12,6 @@ from torch.utils.flop_counter import FlopCounterMode
 torch.manual_seed(0)
 
 
-def activation_bytes(run, params):
-    """Bytes saved for backward while `run()` executes, parameters excluded, once per storage."""
-    skip = {p.untyped_storage().data_ptr() for p in params}
-    storages = {}
-
-    def pack(tensor):
-        storage = tensor.untyped_storage()
-        if storage.data_ptr() not in skip:
-            storages[storage.data_ptr()] = storage.nbytes()
-        return tensor
-
-    with saved_tensors_hooks(pack, lambda tensor: tensor):
-        out = run()
-    return out, sum(storages.values())
-
-
-# --8<-- [start:model]
 class Block(nn.Module):
     """A transformer-style MLP block: widen 4x, GELU, narrow back."""
 
@@ -52,6 +36,22 @@ def forward(x, use_checkpoint):
 # --8<-- [end:model]
 
 # --8<-- [start:compare]
+def activation_bytes(run, params):
+    """Bytes saved for backward while `run()` executes, parameters excluded, once per storage."""
+    skip = {p.untyped_storage().data_ptr() for p in params}
+    storages = {}
+
+    def pack(tensor):
+        storage = tensor.untyped_storage()
+        if storage.data_ptr() not in skip:
+            storages[storage.data_ptr()] = storage.nbytes()
+        return tensor
+
+    with saved_tensors_hooks(pack, lambda tensor: tensor):
+        out = run()
+    return out, sum(storages.values())
+
+
 results = {}
 for use_checkpoint in (False, True):
     for block in blocks:

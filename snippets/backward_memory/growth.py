@@ -1,15 +1,13 @@
 """Activation memory grows with batch size and with depth: measured, then plotted."""
 
+# --8<-- [start:measure]
 import torch
 from torch import nn
 from torch.autograd.graph import saved_tensors_hooks
 
-from autograd_illustrated.figures import new_figure, save_figure
-
 torch.manual_seed(0)
 
 
-# --8<-- [start:measure]
 def activation_bytes(model, inputs):
     """Bytes autograd keeps for backward, not counting the parameters (they exist anyway).
 
@@ -44,6 +42,8 @@ table = {d: [activation_bytes(mlp(d), torch.randn(n, 128)) for n in batches] for
 for d in depths:
     print(f"depth {d}: " + " ".join(f"{b / 1024:6.1f}" for b in table[d]) + "  KiB")
 # --8<-- [end:measure]
+
+from autograd_illustrated.figures import new_figure, save_figure  # noqa: E402
 
 # --8<-- [start:law]
 for d in depths:

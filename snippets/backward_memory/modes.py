@@ -1,5 +1,6 @@
 """Other ways to keep less for backward: save_on_cpu, frozen layers, no_grad and inference_mode."""
 
+# --8<-- [start:save-on-cpu]
 import torch
 from torch import nn
 from torch.autograd.graph import save_on_cpu, saved_tensors_hooks
@@ -7,30 +8,6 @@ from torch.autograd.graph import save_on_cpu, saved_tensors_hooks
 torch.manual_seed(0)
 
 
-def activation_bytes(run, params):
-    """Bytes saved for backward while `run()` executes, parameters excluded, once per storage."""
-    skip = {p.untyped_storage().data_ptr() for p in params}
-    storages = {}
-
-    def pack(tensor):
-        storage = tensor.untyped_storage()
-        if storage.data_ptr() not in skip:
-            storages[storage.data_ptr()] = storage.nbytes()
-        return tensor
-
-    with saved_tensors_hooks(pack, lambda tensor: tensor):
-        out = run()
-    return out, sum(storages.values())
-
-
-model = nn.Sequential(
-    nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(),
-    nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(),
-)
-x = torch.randn(32, 64)
-
-
-# --8<-- [start:save-on-cpu]
 class logged_save_on_cpu(saved_tensors_hooks):
     """save_on_cpu's two hooks (without pinned memory), with a log line in each."""
 
@@ -56,7 +33,32 @@ y.backward()
 print(torch.equal(a.grad, 2 * a))
 # --8<-- [end:save-on-cpu]
 
+
+# The measurement of checkpointing.py, again, so that this file runs on its own.
+def activation_bytes(run, params):
+    """Bytes saved for backward while `run()` executes, parameters excluded, once per storage."""
+    skip = {p.untyped_storage().data_ptr() for p in params}
+    storages = {}
+
+    def pack(tensor):
+        storage = tensor.untyped_storage()
+        if storage.data_ptr() not in skip:
+            storages[storage.data_ptr()] = storage.nbytes()
+        return tensor
+
+    with saved_tensors_hooks(pack, lambda tensor: tensor):
+        out = run()
+    return out, sum(storages.values())
+
+
 # --8<-- [start:freeze]
+model = nn.Sequential(
+    nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(),
+    nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(),
+)
+x = torch.randn(32, 64)
+
+
 def freeze(first, last):
     for i, layer in enumerate(model):
         for p in layer.parameters():

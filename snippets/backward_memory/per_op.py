@@ -1,5 +1,6 @@
 """What each operation saves for backward, counted in bytes with saved_tensors_hooks."""
 
+# --8<-- [start:hooks]
 import torch
 import torch.nn.functional as F
 from torch.autograd.graph import saved_tensors_hooks
@@ -7,7 +8,6 @@ from torch.autograd.graph import saved_tensors_hooks
 torch.manual_seed(0)
 
 
-# --8<-- [start:hooks]
 def saved_by(op, *inputs):
     """Run op on inputs; list every tensor autograd saves for backward, with its bytes."""
     found = []

@@ -1,5 +1,6 @@
 """How long saved tensors live: until backward, unless retain_graph=True or a reference keeps the graph."""
 
+# --8<-- [start:live]
 import weakref
 
 import torch
@@ -9,7 +10,6 @@ from torch.autograd.graph import saved_tensors_hooks
 torch.manual_seed(0)
 
 
-# --8<-- [start:live]
 class LiveSaved(saved_tensors_hooks):
     """Counts the bytes of saved tensors that autograd still holds right now."""
 

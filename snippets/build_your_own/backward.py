@@ -1,7 +1,6 @@
 """Stage 4: backward(), and the graph it leaves behind."""
 
 from autograd_illustrated.engine import Value, topological_order
-from autograd_illustrated.engine_graph import value_graph
 from autograd_illustrated.graphs import save_annotated
 
 # --8<-- [start:expression]
@@ -25,6 +24,8 @@ print(f"by hand: dy/da = {slope * (b.data + 1):.6f}, dy/db = {slope * a.data:.6f
 # --8<-- [end:by-hand]
 
 # --8<-- [start:draw]
+from autograd_illustrated.engine_graph import value_graph  # noqa: E402 - shown where the reader first needs it
+
 graph = value_graph(y, show_steps=True)
 # --8<-- [end:draw]
 save_annotated(graph, "ours")  # ours-zh.svg and ours-en.svg

@@ -1,8 +1,8 @@
 """Stage 1: a Value that remembers where it came from."""
 
+# --8<-- [start:record]
 from autograd_illustrated.engine import Value
 
-# --8<-- [start:record]
 a = Value(2.0, label="a")
 b = Value(-3.0, label="b")
 c = a * b

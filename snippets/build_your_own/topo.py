@@ -1,8 +1,8 @@
 """Stage 3: put the graph in order, parents before children."""
 
+# --8<-- [start:order]
 from autograd_illustrated.engine import Value, topological_order
 
-# --8<-- [start:order]
 a = Value(2.0, label="a")
 b = Value(-3.0, label="b")
 c = a * b

@@ -1,13 +1,13 @@
 """Stage 5: the same expression in PyTorch, in float64, and both graphs."""
 
+# --8<-- [start:both]
 import torch
 
 from autograd_illustrated.engine import Value, topological_order
-from autograd_illustrated.graphs import save_annotated, trace
+from autograd_illustrated.graphs import trace
 
 torch.manual_seed(0)
 
-# --8<-- [start:both]
 a = Value(0.5, label="a")
 b = Value(-2.0, label="b")
 y = (a * b + a).tanh()
@@ -31,5 +31,7 @@ print("largest difference:", max(abs(y.data - ty.item()),
 print("ours :", [v.op or v.label for v in reversed(topological_order(y))])
 print("torch:", [node.title for node in record.run_order()])
 # --8<-- [end:order]
+
+from autograd_illustrated.graphs import save_annotated  # noqa: E402
 
 save_annotated(record.graph(), "torch")

@@ -1,6 +1,7 @@
 """torch.compile with backend="aot_eager": the autograd graph shrinks to one node, and
 AOTAutograd has the forward and backward graphs ready before backward() is called."""
 
+# --8<-- [start:function]
 import torch
 from functorch.compile import (
     default_partition,
@@ -9,13 +10,10 @@ from functorch.compile import (
 )
 from torch._dynamo.backends.common import aot_autograd
 
-from autograd_illustrated.graphs import make_dot, save_graph
-
 torch.manual_seed(0)
 torch._dynamo.reset()  # forget compilations cached by code that ran earlier in this process
 
 
-# --8<-- [start:function]
 def f(x, w):
     h = x * w
     return h.sin().cos().sum()
@@ -24,6 +22,8 @@ def f(x, w):
 x = torch.randn(1024, requires_grad=True)
 w = torch.randn(1024, requires_grad=True)
 # --8<-- [end:function]
+
+from autograd_illustrated.graphs import make_dot, save_graph  # noqa: E402
 
 
 # --8<-- [start:eager]

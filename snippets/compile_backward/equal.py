@@ -1,5 +1,6 @@
 """The same model, eager and compiled: the same gradients."""
 
+# --8<-- [start:equal]
 import copy
 
 import torch
@@ -8,7 +9,6 @@ from torch import nn
 torch.manual_seed(0)
 torch._dynamo.reset()  # forget compilations cached by code that ran earlier in this process
 
-# --8<-- [start:equal]
 model = nn.Sequential(nn.Linear(8, 16), nn.Tanh(), nn.Linear(16, 1))
 twin = copy.deepcopy(model)  # the same weights, for the compiled run
 

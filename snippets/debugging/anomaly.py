@@ -1,5 +1,6 @@
 """Anomaly mode names the backward node that failed; only the stable lines are printed."""
 
+# --8<-- [start:first-line]
 import warnings
 
 import torch
@@ -7,7 +8,6 @@ import torch
 torch.manual_seed(0)
 
 
-# --8<-- [start:first-line]
 def first_line(message):
     # The rest of the warning is a traceback with this machine's file paths in it.
     return str(message).splitlines()[0]

@@ -1,11 +1,11 @@
 """Why .grad is None: each cause as a failing snippet, then its fix."""
 
+# --8<-- [start:never-set]
 import numpy as np
 import torch
 
 torch.manual_seed(0)
 
-# --8<-- [start:never-set]
 x = torch.tensor([1.0, 2.0, 3.0])
 w = torch.tensor([0.5, -1.0, 2.0])  # forgot requires_grad=True
 b = torch.tensor(0.1, requires_grad=True)

@@ -1,12 +1,12 @@
 """gradcheck compares a backward with finite differences; gradgradcheck does it one order up."""
 
+# --8<-- [start:buggy]
 import torch
 from torch.autograd import gradcheck, gradgradcheck
 
 torch.manual_seed(0)
 
 
-# --8<-- [start:buggy]
 class Softplus(torch.autograd.Function):
     """log(1 + e^x), with a hand-written backward."""
 

@@ -1,14 +1,12 @@
 """Per-layer gradient norms from hooks: a healthy network next to one whose gradients vanish."""
 
+# --8<-- [start:hooks]
 import torch
 from torch import nn
-
-from autograd_illustrated.figures import new_figure, save_figure
 
 torch.manual_seed(0)
 
 
-# --8<-- [start:hooks]
 def watch_gradient_norms(model):
     """Record the gradient norm of every Linear layer's weight as backward computes it."""
     norms = {}
@@ -21,6 +19,8 @@ def watch_gradient_norms(model):
         handles.append(layer.weight.register_hook(record))
     return norms, handles
 # --8<-- [end:hooks]
+
+from autograd_illustrated.figures import new_figure, save_figure  # noqa: E402
 
 
 # --8<-- [start:networks]

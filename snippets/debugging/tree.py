@@ -2,10 +2,39 @@
 
 import re
 
+# --8<-- [start:build]
 import graphviz
 
-from autograd_illustrated.graphs import render_svg
-from autograd_illustrated.output import artifact_path
+FONT_SIZE = 11
+
+
+def min_width(label):
+    """Box width in inches that fits label in a monospace font, where a CJK character or an
+    arrow takes a whole em and any other character 0.6 em. Graphviz's own estimate, made
+    without the reader's fonts, runs short for Chinese."""
+    ems = max(sum(1.0 if ord(c) > 0x2000 else 0.6 for c in line) for line in label.split("\n"))
+    return f"{ems * FONT_SIZE / 72 + 0.2:.2f}"
+
+
+def decision_tree(title, symptoms, causes, lang):
+    graph = graphviz.Digraph()
+    graph.attr(rankdir="LR", nodesep="0.12", ranksep="0.3")
+    graph.attr("node", fontname="Courier,monospace", fontsize=str(FONT_SIZE), shape="box", height="0.3")
+    graph.node("root", title[lang], shape="ellipse", width=min_width(title[lang]))
+    for symptom, label, leads_to in symptoms:
+        graph.node(symptom, label[lang], style="rounded", width=min_width(label[lang]))
+        graph.edge("root", symptom)
+        for cause in leads_to:
+            graph.edge(symptom, cause)
+    for cause, label in causes.items():
+        # href makes the box a link to the section with this id, on either page.
+        graph.node(cause, label[lang], href=f"#{cause}", style="bold", width=min_width(label[lang]))
+    return graph
+# --8<-- [end:build]
+
+
+from autograd_illustrated.graphs import render_svg  # noqa: E402
+from autograd_illustrated.output import artifact_path  # noqa: E402
 
 # Symptoms, then for each symptom the causes it leads to: (section id, label per language).
 # The section ids are the explicit heading ids on both pages, so one tree serves both.
@@ -54,35 +83,6 @@ CAPTION = {
 }
 
 
-FONT_SIZE = 11
-
-
-def min_width(label):
-    """Box width in inches that fits label in a monospace font, where a CJK character or an
-    arrow takes a whole em and any other character 0.6 em. Graphviz's own estimate, made
-    without the reader's fonts, runs short for Chinese."""
-    ems = max(sum(1.0 if ord(c) > 0x2000 else 0.6 for c in line) for line in label.split("\n"))
-    return f"{ems * FONT_SIZE / 72 + 0.2:.2f}"
-
-
-# --8<-- [start:build]
-def decision_tree(lang):
-    graph = graphviz.Digraph()
-    graph.attr(rankdir="LR", nodesep="0.12", ranksep="0.3")
-    graph.attr("node", fontname="Courier,monospace", fontsize=str(FONT_SIZE), shape="box", height="0.3")
-    graph.node("root", TITLE[lang], shape="ellipse", width=min_width(TITLE[lang]))
-    for symptom, label, causes in SYMPTOMS:
-        graph.node(symptom, label[lang], style="rounded", width=min_width(label[lang]))
-        graph.edge("root", symptom)
-        for cause in causes:
-            graph.edge(symptom, cause)
-    for cause, label in CAUSES.items():
-        # href makes the box a link to the section with this id, on either page.
-        graph.node(cause, label[lang], href=f"#{cause}", style="bold", width=min_width(label[lang]))
-    return graph
-# --8<-- [end:build]
-
-
 def inline_svg(graph):
     """The SVG as a fragment to place inside the page, so its links work (an <img> has none)."""
     svg = render_svg(graph.source)
@@ -95,7 +95,7 @@ def inline_svg(graph):
 
 for lang in ("zh", "en"):
     figure = (
-        f'<figure class="decision-tree">\n{inline_svg(decision_tree(lang))}'
+        f'<figure class="decision-tree">\n{inline_svg(decision_tree(TITLE, SYMPTOMS, CAUSES, lang))}'
         f"<figcaption>{CAPTION[lang]}</figcaption>\n</figure>\n"
     )
     artifact_path(f"decision-tree-{lang}.html").write_text(figure, encoding="utf-8")

@@ -1,12 +1,10 @@
 """h = w * x + b: the smallest graph worth drawing, and how to walk it by hand."""
 
+# --8<-- [start:build]
 import torch
-
-from autograd_illustrated.graphs import renumber_nodes, save_graph
 
 torch.manual_seed(0)
 
-# --8<-- [start:build]
 x = torch.tensor([1.0], requires_grad=True)
 w = torch.tensor([4.0], requires_grad=True)
 b = torch.tensor([0.5], requires_grad=True)
@@ -20,6 +18,8 @@ from torchviz import make_dot  # noqa: E402 - shown where the reader first needs
 
 graph = make_dot(h, params={"x": x, "w": w, "b": b})
 # --8<-- [end:draw]
+from autograd_illustrated.graphs import renumber_nodes, save_graph  # noqa: E402
+
 save_graph(renumber_nodes(graph), "linear")  # torchviz names nodes by id(): number them for identical builds
 
 # --8<-- [start:walk]

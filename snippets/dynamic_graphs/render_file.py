@@ -3,7 +3,6 @@
 import os
 import tempfile
 
-import graphviz
 import torch
 
 torch.manual_seed(0)
@@ -22,6 +21,10 @@ print(type(graph).__name__, graph.source.splitlines()[0])
 # --8<-- [end:graph]
 
 # --8<-- [start:render]
+import os  # noqa: E402 - shown where the reader first needs it
+
+import graphviz  # noqa: E402 - shown where the reader first needs it
+
 os.makedirs("calc_graph", exist_ok=True)
 try:
     print(graph.render(filename="calc_graph/graph_forward", format="pdf"))

@@ -1,5 +1,6 @@
 """Outputs with no gradient (mark_non_differentiable) and backwards that run once (once_differentiable)."""
 
+# --8<-- [start:mask]
 import numpy as np
 import torch
 from torch.autograd.function import once_differentiable
@@ -7,7 +8,6 @@ from torch.autograd.function import once_differentiable
 torch.manual_seed(0)
 
 
-# --8<-- [start:mask]
 class ClampWithMask(torch.autograd.Function):
     """Clamp to [-1, 1], and also return which entries were cut, as 0.0 / 1.0."""
 

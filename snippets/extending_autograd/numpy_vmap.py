@@ -1,12 +1,12 @@
 """A Function whose forward leaves PyTorch (NumPy) needs its own vmap rule."""
 
+# --8<-- [start:generated-rule]
 import numpy as np
 import torch
 
 torch.manual_seed(0)
 
 
-# --8<-- [start:generated-rule]
 class NumpySinh(torch.autograd.Function):
     generate_vmap_rule = True
 

@@ -1,11 +1,11 @@
 """The 2026 shape of autograd.Function: forward without ctx, setup_context, vmap and jvp."""
 
+# --8<-- [start:define]
 import torch
 
 torch.manual_seed(0)
 
 
-# --8<-- [start:define]
 class Cube(torch.autograd.Function):
     @staticmethod
     def forward(x):  # no ctx: forward only computes

@@ -1,12 +1,12 @@
 """Forward mode: carry a derivative along with every value (dual numbers)."""
 
+# --8<-- [start:dual]
 import torch
 import torch.autograd.forward_ad as fwAD
 from torch.func import jvp, vjp
 
 torch.manual_seed(0)
 
-# --8<-- [start:dual]
 x = torch.tensor(3.0)
 with fwAD.dual_level():
     dual_x = fwAD.make_dual(x, torch.tensor(1.0))  # value 3, tangent dx = 1

@@ -1,12 +1,12 @@
 """torch.func: gradients as functions, vectorised with vmap."""
 
+# --8<-- [start:grad]
 import torch
 from torch.func import grad, hessian, jacfwd, jacrev, vmap
 
 torch.manual_seed(0)
 
 
-# --8<-- [start:grad]
 def cube(x):
     return x**3
 

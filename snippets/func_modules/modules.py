@@ -1,5 +1,6 @@
 """torch.func on an nn.Module: parameters become an argument with functional_call."""
 
+# --8<-- [start:setup]
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -7,7 +8,6 @@ from torch.func import functional_call, grad, grad_and_value
 
 torch.manual_seed(0)
 
-# --8<-- [start:setup]
 model = nn.Sequential(nn.Linear(3, 4), nn.Tanh(), nn.Linear(4, 1))
 x = torch.randn(6, 3)
 y = torch.randn(6, 1)

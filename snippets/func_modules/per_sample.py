@@ -1,5 +1,6 @@
 """Per-sample gradients of an nn.Module: vmap over grad, checked against a loop."""
 
+# --8<-- [start:setup]
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -7,7 +8,6 @@ from torch.func import functional_call, grad, vmap
 
 torch.manual_seed(0)
 
-# --8<-- [start:setup]
 model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 3))
 x = torch.randn(8, 4)
 labels = torch.tensor([0, 1, 2, 0, 1, 2, 0, 1])

@@ -1,12 +1,10 @@
 """With create_graph=True the gradient is itself a tensor with a graph behind it."""
 
+# --8<-- [start:graph]
 import torch
-
-from autograd_illustrated.graphs import make_dot, save_graph
 
 torch.manual_seed(0)
 
-# --8<-- [start:graph]
 x = torch.tensor(0.5, requires_grad=True)
 w = torch.tensor(2.0, requires_grad=True)
 y = torch.tanh(w * x)
@@ -18,5 +16,7 @@ print(dy_dx)
 (d2y_dx_dw,) = torch.autograd.grad(dy_dx, w)
 print(d2y_dx_dw)
 # --8<-- [end:graph]
+
+from autograd_illustrated.graphs import make_dot, save_graph  # noqa: E402
 
 save_graph(make_dot(dy_dx, params={"x": x, "w": w}), "gradient-graph")

@@ -1,5 +1,6 @@
 """Hessian-vector products three ways, checked against the full Hessian, and their cost."""
 
+# --8<-- [start:f]
 import torch
 from torch.func import grad, hessian, jvp
 from torch.utils.flop_counter import FlopCounterMode
@@ -7,7 +8,6 @@ from torch.utils.flop_counter import FlopCounterMode
 torch.manual_seed(0)
 
 
-# --8<-- [start:f]
 def make_loss(n, m=20):
     """A tiny regression loss: n weights in, one number out."""
     X = torch.randn(m, n, dtype=torch.float64)

@@ -1,5 +1,6 @@
 """What create_graph=True costs in memory, counted with saved-tensor hooks (no timing)."""
 
+# --8<-- [start:log]
 import warnings
 import weakref
 
@@ -9,7 +10,6 @@ from torch.autograd.graph import saved_tensors_hooks
 torch.manual_seed(0)
 
 
-# --8<-- [start:log]
 class Saved:
     """The box autograd keeps instead of a saved tensor. While the box lives, so does
     the tensor; once the weak reference to the box is dead, autograd has let it go."""

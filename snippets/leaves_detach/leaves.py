@@ -1,12 +1,10 @@
 """Which tensors are leaves, which ones get a .grad, and how gradients pass through the rest."""
 
+# --8<-- [start:who-is-leaf]
 import torch
-
-from autograd_illustrated.graphs import make_dot, save_graph
 
 torch.manual_seed(0)
 
-# --8<-- [start:who-is-leaf]
 w = torch.tensor([4.0], requires_grad=True)  # made by hand, tracked
 x = torch.tensor([1.0])  # made by hand, not tracked
 h = w * x  # made by an operation
@@ -15,6 +13,8 @@ loss = (h * h).sum()
 for name, t in {"w": w, "x": x, "h": h, "loss": loss}.items():
     print(f"{name:4} is_leaf={t.is_leaf!s:5}  requires_grad={t.requires_grad!s:5}  grad_fn={t.grad_fn}")
 # --8<-- [end:who-is-leaf]
+
+from autograd_illustrated.graphs import make_dot, save_graph  # noqa: E402
 
 # --8<-- [start:computed-leaf]
 made = torch.ones(2) * 3  # produced by an operation, yet nothing in it needs a gradient

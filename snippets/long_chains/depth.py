@@ -1,14 +1,12 @@
 """How the gradient reaching the first layer scales with depth: like a**n."""
 
+# --8<-- [start:setup]
 import math
 
 import torch
 
-from autograd_illustrated.figures import new_figure, save_figure
-
 torch.manual_seed(0)
 
-# --8<-- [start:setup]
 width, max_depth = 32, 50
 # One fixed set of random layers; only the scale a changes between runs.
 base_layers = [torch.randn(width, width) / math.sqrt(width) for _ in range(max_depth)]
@@ -23,6 +21,8 @@ def gradient_at_input(scale, depth):
     s.sum().backward()
     return s0.grad.norm().item()
 # --8<-- [end:setup]
+
+from autograd_illustrated.figures import new_figure, save_figure  # noqa: E402
 
 # --8<-- [start:measure]
 depths = range(1, max_depth + 1)

@@ -1,12 +1,12 @@
 """Ten matrix products with the same x: where z = 15.36 and x.grad come from."""
 
+# --8<-- [start:chain]
 from decimal import Decimal
 
 import torch
 
 torch.manual_seed(0)
 
-# --8<-- [start:chain]
 s = torch.tensor([[0.01, 0.02]])
 x = torch.ones(2, 2, requires_grad=True)
 for _ in range(10):

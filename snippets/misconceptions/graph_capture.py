@@ -1,12 +1,12 @@
 """PyTorch runs eagerly; capturing a fixed graph first is an opt-in tool, as in TensorFlow 2."""
 
+# --8<-- [start:trace]
 import torch
 import torch.fx
 
 torch.manual_seed(0)
 
 
-# --8<-- [start:trace]
 def straight(x):
     return (x * 2).sin().sum()
 

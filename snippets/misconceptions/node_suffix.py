@@ -1,12 +1,10 @@
 """The number in `PowBackward1` names an overload of the operator, not a depth in the graph."""
 
+# --8<-- [start:pow]
 import torch
-
-from autograd_illustrated.graphs import make_dot, save_graph
 
 torch.manual_seed(0)
 
-# --8<-- [start:pow]
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 y = torch.tensor([3.0, 4.0], requires_grad=True)
 
@@ -14,6 +12,8 @@ print((x**2).grad_fn.name())  # tensor ** number
 print((x**y).grad_fn.name())  # tensor ** tensor
 print((2**x).grad_fn.name())  # number ** tensor
 # --8<-- [end:pow]
+
+from autograd_illustrated.graphs import make_dot, save_graph  # noqa: E402
 
 # --8<-- [start:overloads]
 pow_op = torch.ops.aten.pow

@@ -1,5 +1,6 @@
 """For tiny tensors the fixed cost of each call, not the arithmetic, sets the time."""
 
+# --8<-- [start:timing]
 import timeit
 
 import torch
@@ -7,7 +8,6 @@ import torch
 torch.manual_seed(0)
 
 
-# --8<-- [start:timing]
 def seconds_per_add(n):
     """Seconds per addition of two length-n tensors; the best of 5 runs is least noisy."""
     a, b = torch.ones(n), torch.ones(n)

@@ -1,14 +1,12 @@
 """torch.autocast on CPU with bfloat16: which ops go low, and what the graph records."""
 
+# --8<-- [start:dtypes]
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from autograd_illustrated.graphs import make_dot, save_graph
-
 torch.manual_seed(0)
 
-# --8<-- [start:dtypes]
 model = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 1))
 x = torch.randn(5, 4)
 y = torch.randn(5, 1)
@@ -25,6 +23,8 @@ for name, t in [("x", x), ("h", h), ("r", r), ("out", out), ("e", e), ("mixed", 
     print(f"{name:5} {t.dtype}")
 print(model[0].weight.dtype)  # the parameters themselves stay float32
 # --8<-- [end:dtypes]
+
+from autograd_illustrated.graphs import make_dot, save_graph  # noqa: E402
 
 # --8<-- [start:graph]
 names = {id(p): name for name, p in model.named_parameters()}

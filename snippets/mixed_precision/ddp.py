@@ -1,5 +1,6 @@
 """DistributedDataParallel over gloo, one process: what drives the all-reduce, and no_sync()."""
 
+# --8<-- [start:init]
 import os
 import tempfile
 
@@ -11,7 +12,6 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 
 torch.manual_seed(0)
 
-# --8<-- [start:init]
 # A FileStore lets the processes find each other through a file instead of a fixed
 # network port, so two builds running side by side cannot collide.
 scratch = tempfile.TemporaryDirectory()
@@ -21,14 +21,6 @@ dist.init_process_group(
 )
 print(dist.get_backend(), dist.get_rank(), dist.get_world_size())
 # --8<-- [end:init]
-
-x = torch.randn(8, 4)
-y = torch.randn(8, 1)
-
-
-def make_model():
-    torch.manual_seed(1)
-    return nn.Sequential(nn.Linear(4, 3), nn.Tanh(), nn.Linear(3, 1))
 
 
 # --8<-- [start:comm-hook]
@@ -54,6 +46,15 @@ def logged_ddp(model, verbose=False, **options):
 # --8<-- [end:comm-hook]
 
 # --8<-- [start:hooks]
+x = torch.randn(8, 4)
+y = torch.randn(8, 1)
+
+
+def make_model():
+    torch.manual_seed(1)
+    return nn.Sequential(nn.Linear(4, 3), nn.Tanh(), nn.Linear(3, 1))
+
+
 model = make_model()
 ddp, log = logged_ddp(model, verbose=True, bucket_cap_mb=1e-6)  # one parameter per bucket
 for name, p in model.named_parameters():  # runs right after AccumulateGrad fills .grad
@@ -71,12 +72,12 @@ grads = torch.autograd.grad(F.mse_loss(ddp(x), y), list(model.parameters()))
 print(len(grads), len(log), model[0].weight.grad)  # gradients computed, none all-reduced
 # --8<-- [end:autograd-grad]
 
-
+# --8<-- [start:no-sync]
 pieces = list(zip(x.chunk(4), y.chunk(4), strict=True))  # 4 micro-batches of 2
 reference = make_model()
 F.mse_loss(reference(x), y).backward()  # the whole batch at once, without DDP
 
-# --8<-- [start:no-sync]
+
 def accumulate(use_no_sync):
     model = make_model()
     ddp, log = logged_ddp(model)

@@ -1,10 +1,10 @@
 """Three floating-point formats: how much range and how many digits each keeps."""
 
+# --8<-- [start:finfo]
 import torch
 
 torch.manual_seed(0)
 
-# --8<-- [start:finfo]
 print(f"{'dtype':9} {'bits':>4} {'largest':>9} {'smallest normal':>15} {'smallest > 0':>12} {'step after 1':>12}")
 for dtype in (torch.float32, torch.bfloat16, torch.float16):
     info = torch.finfo(dtype)

@@ -1,11 +1,11 @@
 """Claims from the source articles, each checked against what PyTorch actually does."""
 
+# --8<-- [start:jacobian]
 import torch
 from torch.autograd.functional import jacobian
 
 torch.manual_seed(0)
 
-# --8<-- [start:jacobian]
 ones = torch.ones(3)
 J = jacobian(lambda t: 2 * t, ones)  # y = 2x at x = (1, 1, 1): each output depends on one input
 print(J)  # a 3×3 matrix of partial derivatives

@@ -1,13 +1,13 @@
 """The VJP of matmul: dX = dY·Wᵀ and dW = Xᵀ·dY, derived by hand and checked against autograd."""
 
+# --8<-- [start:forward]
 import torch
 from torch.autograd.functional import jacobian
 
-from autograd_illustrated.graphs import save_annotated, trace
+from autograd_illustrated.graphs import trace
 
 torch.manual_seed(0)
 
-# --8<-- [start:forward]
 X = torch.tensor([[1.0, 2.0, 0.0], [0.0, 1.0, 3.0]], requires_grad=True)  # 2 samples, 3 features
 W = torch.tensor([[1.0, -1.0], [2.0, 0.0], [0.0, 1.0]], requires_grad=True)  # 3 in, 2 out
 Y = X @ W
@@ -22,6 +22,8 @@ Y.backward(dY)
 print(W.grad)
 print(X.grad)
 # --8<-- [end:backward]
+from autograd_illustrated.graphs import save_annotated  # noqa: E402
+
 save_annotated(record.graph(), "matmul")
 
 # --8<-- [start:by-hand]

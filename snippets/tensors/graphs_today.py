@@ -1,5 +1,6 @@
 """Eager by default, a graph when you ask for one: torch.export, torch.compile, TorchScript."""
 
+# --8<-- [start:model]
 import warnings
 
 import torch
@@ -7,7 +8,6 @@ import torch
 torch.manual_seed(0)
 
 
-# --8<-- [start:model]
 class TinyNet(torch.nn.Module):
     def __init__(self):
         super().__init__()

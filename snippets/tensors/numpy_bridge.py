@@ -1,11 +1,11 @@
 """NumPy and PyTorch can share one block of memory; `.numpy()` refuses tensors in a graph."""
 
+# --8<-- [start:from-numpy]
 import numpy as np
 import torch
 
 torch.manual_seed(0)
 
-# --8<-- [start:from-numpy]
 array = np.array([1.0, 2.0, 3.0])
 shared = torch.from_numpy(array)  # no copy: both look at the same bytes
 copied = torch.tensor(array)  # a copy with its own memory

@@ -1,10 +1,10 @@
 """Tensors of rank 0 to 3, the three creation functions, and two kinds of multiplication."""
 
+# --8<-- [start:ranks]
 import torch
 
 torch.manual_seed(0)
 
-# --8<-- [start:ranks]
 scalar = torch.tensor(3.5)  # rank 0: a single number
 vector = torch.tensor([1.0, 2.0, 3.0])  # rank 1: a row of numbers
 matrix = torch.tensor([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])  # rank 2: a table

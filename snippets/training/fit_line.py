@@ -1,17 +1,17 @@
 """Fit y = 2x + 3 to noisy data: by hand with autograd, then with nn.Linear and optim.SGD."""
 
+# --8<-- [start:data]
 import torch
 from torch import nn
 
-from autograd_illustrated.figures import new_figure, save_figure
-
 torch.manual_seed(0)
 
-# --8<-- [start:data]
 x = torch.rand(100, 1) * 4 - 2  # 100 points between -2 and 2
 noise = torch.randn(100, 1) * 0.5
 y = 2 * x + 3 + noise
 # --8<-- [end:data]
+
+from autograd_illustrated.figures import new_figure, save_figure  # noqa: E402
 
 # --8<-- [start:by-hand]
 w = torch.tensor(0.0, requires_grad=True)

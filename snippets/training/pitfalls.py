@@ -4,8 +4,10 @@ import torch
 
 torch.manual_seed(0)
 
-x = torch.rand(100, 1) * 4 - 2
-y = 2 * x + 3 + torch.randn(100, 1) * 0.5
+# The data of fit_line.py, again, so that this file runs on its own.
+x = torch.rand(100, 1) * 4 - 2  # 100 points between -2 and 2
+noise = torch.randn(100, 1) * 0.5
+y = 2 * x + 3 + noise
 
 # --8<-- [start:no-no-grad]
 w = torch.tensor(0.0, requires_grad=True)

@@ -1,5 +1,6 @@
 """What in-place saves, counted in bytes rather than timed: allocations and saved tensors."""
 
+# --8<-- [start:tools]
 import torch
 from torch.utils._python_dispatch import TorchDispatchMode
 from torch.utils._pytree import tree_leaves
@@ -7,7 +8,6 @@ from torch.utils._pytree import tree_leaves
 torch.manual_seed(0)
 
 
-# --8<-- [start:tools]
 class Allocations(TorchDispatchMode):
     """Bytes of the new storages that operations create (a view or an in-place op creates none)."""
 

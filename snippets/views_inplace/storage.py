@@ -1,10 +1,10 @@
 """Views share storage and a version counter with their base; copies get their own."""
 
+# --8<-- [start:share]
 import torch
 
 torch.manual_seed(0)
 
-# --8<-- [start:share]
 base = torch.arange(6.0)
 grid = base.view(2, 3)  # the same six numbers, read as two rows
 middle = base[1:4]  # a window onto elements 1, 2, 3

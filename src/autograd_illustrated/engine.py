@@ -21,10 +21,10 @@ code and nothing else.
 
 from __future__ import annotations
 
+# --8<-- [start:value]
 import math
 
 
-# --8<-- [start:value]
 class Value:
     """One number in a computation, and the record of how it was computed."""
 
