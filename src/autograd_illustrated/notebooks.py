@@ -25,7 +25,7 @@ from pathlib import Path
 from .comments import translated_source
 from .runner.snippets import SECTION_MARK, raise_markers
 
-# Underscore: the runner treats folders starting with "_" as not belonging to a snippet.
+# Underscore: never a snippet's folder (snippets named _*.py are skipped), so never cleaned away.
 OUTPUT_DIR = Path("generated") / "_notebooks"
 PAGE_NAME = re.compile(r"^(?P<slug>[^.]+)\.(?P<lang>[a-z]{2})\.md$")
 INCLUDE = re.compile(

@@ -244,7 +244,7 @@ def remove_orphans(root: Path, snippets: list[Snippet]) -> list[Path]:
     removed = []
     for manifest in list(generated.rglob(MANIFEST)):  # listed first: we delete as we go
         folder = manifest.parent.resolve()
-        if folder not in live and not folder.name.startswith("_"):
+        if folder not in live:
             shutil.rmtree(folder)
             removed.append(folder)
     return removed
