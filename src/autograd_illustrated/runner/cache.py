@@ -81,7 +81,7 @@ def used_distributions(modules) -> dict[str, str]:
     stdlib = sys.stdlib_module_names
     versions = {}
     for top in sorted({name.split(".")[0] for name in modules}):
-        if top in stdlib or top.startswith("_") and top[1:] in stdlib:
+        if top in stdlib:  # private ones too (_io, _thread…): they are listed
             continue
         for dist in _distributions_of(top):
             if (version := _installed_version(dist)) is not None:
