@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 import torch
 
+from autograd_illustrated.artifacts import collecting_into
 from autograd_illustrated.graphs import GraphRenderError, make_dot, render_svg, save_graph
-from autograd_illustrated.output import collecting_into
 
 
 def linear_graph():

@@ -316,8 +316,8 @@ def test_notebooks_carry_the_project_modules_they_import():
     from autograd_illustrated.notebooks import vendored_modules
 
     for page, expected in (
-        ("training.en.md", {"autograd_illustrated.figures", "autograd_illustrated.output"}),
-        ("backward.zh.md", {"autograd_illustrated.graphs.svg", "autograd_illustrated.output"}),
+        ("training.en.md", {"autograd_illustrated.figures", "autograd_illustrated.artifacts"}),
+        ("backward.zh.md", {"autograd_illustrated.graphs.svg", "autograd_illustrated.artifacts"}),
     ):
         notebook = build_notebook(DOCS / page, ROOT)
         modules = vendored_modules(_code(notebook), ROOT)

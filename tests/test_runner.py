@@ -272,7 +272,7 @@ def test_artifact_links_name_the_published_folder_not_the_staging_one(tmp_path):
         tmp_path,
         {
             "snippets/ch/link.py": """
-            from autograd_illustrated.output import artifact_link, artifact_path
+            from autograd_illustrated.artifacts import artifact_link, artifact_path
             print(artifact_path("g.svg").parent.name)
             print(artifact_link("g.svg"))
         """

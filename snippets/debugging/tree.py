@@ -4,8 +4,8 @@ import re
 
 import graphviz
 
+from autograd_illustrated.artifacts import artifact_path
 from autograd_illustrated.graphs import render_svg
-from autograd_illustrated.output import artifact_path
 
 # Symptoms, then for each symptom the causes it leads to: (section id, label per language).
 # The section ids are the explicit heading ids on both pages, so one tree serves both.

@@ -22,7 +22,7 @@ from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..output import collecting_into
+from ..artifacts import collecting_into
 from .snippets import Snippet, parse_sections, raise_markers
 
 
