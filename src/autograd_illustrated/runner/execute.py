@@ -150,7 +150,7 @@ def run_snippet(
     sys.modules["__main__"] = main_module
     try:
         with (
-            collecting_into(artifact_dir or snippet.output_dir(), f"generated/{snippet.key}"),
+            collecting_into(artifact_dir or snippet.output_dir(), f"generated/{snippet.slug}"),
             redirect_stdout(router),
             warnings.catch_warnings(),
         ):
