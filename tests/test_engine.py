@@ -268,8 +268,8 @@ def _edge_titles(graph):
 def test_value_graph_has_the_shape_of_pytorchs_graph(build):
     """Drawn with the same renderer, our graph and PyTorch's have the same nodes,
     arrows and gradients (only the operation names differ)."""
-    from autograd_illustrated.engine_graph import value_graph
     from autograd_illustrated.graphs import trace
+    from autograd_illustrated.graphs.engine import value_graph
 
     a, b = Value(0.5, label="a"), Value(1.5, label="b")
     y = build(a, b)
