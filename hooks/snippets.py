@@ -53,7 +53,7 @@ VENDORED = {
     # The same files the build imports, so a live cell runs exactly what the tests test.
     "src/autograd_illustrated": (
         "assets/live/autograd_illustrated",
-        ("__init__.py", "engine.py", "engine_graph.py", "graphs/annotated.py", "live.py"),
+        ("__init__.py", "engine.py", "graphs/annotated.py", "graphs/engine.py", "live.py"),
     ),
 }
 

@@ -8,8 +8,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 
+from autograd_illustrated.artifacts import collecting_into
 from autograd_illustrated.figures import new_figure, save_figure
-from autograd_illustrated.output import collecting_into
 
 
 def _draw():

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 import torch
 
+from autograd_illustrated.artifacts import collecting_into
 from autograd_illustrated.graphs import GraphRenderError, make_dot, render_svg, save_graph
-from autograd_illustrated.output import collecting_into
 
 
 def linear_graph():
@@ -20,11 +20,21 @@ def linear_graph():
     return make_dot(w * x + b, params={"x": x, "w": w, "b": b})
 
 
-def test_no_system_graphviz_is_needed():
-    # CI machines have no `dot`; rendering must not depend on one being found.
-    assert render_svg("digraph { a -> b }").startswith("<?xml")
-    if shutil.which("dot"):
-        pytest.skip("a system Graphviz exists here, but the renderer never calls it")
+def test_no_system_graphviz_is_needed(tmp_path, monkeypatch):
+    """CI machines have no `dot`; rendering must not depend on one, and never calls one.
+
+    Whether or not this machine has Graphviz, the only `dot` on PATH here is a decoy that
+    leaves a mark when it runs.
+    """
+    decoy = tmp_path / "dot"
+    decoy.write_text(f"#!/bin/sh\ntouch {tmp_path / 'called'}\nexit 1\n")
+    decoy.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert shutil.which("dot") == str(decoy)
+    svg = render_svg("digraph { a -> b }")
+    assert svg.startswith("<?xml")
+    assert '<g id="node1" class="node">' in svg  # a real drawing, not a placeholder
+    assert not (tmp_path / "called").exists()
 
 
 def test_make_dot_is_the_same_for_separately_built_graphs():

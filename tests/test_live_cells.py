@@ -16,7 +16,7 @@ from autograd_illustrated.ui import UI_FILE, ui_strings
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "autograd_illustrated"
-LIVE_SOURCES = ["__init__.py", "engine.py", "engine_graph.py", "graphs/annotated.py", "live.py"]
+LIVE_SOURCES = ["__init__.py", "engine.py", "graphs/annotated.py", "graphs/engine.py", "live.py"]
 
 
 def test_a_cell_prints_and_shares_its_namespace_with_the_next():
@@ -46,7 +46,7 @@ from autograd_illustrated import live
 live.install_browser_graphs(sys.argv[1])
 namespace = {}
 printed, failed, drawn = live.run_cell(sys.argv[2], namespace)
-from autograd_illustrated.engine_graph import value_graph
+from autograd_illustrated.graphs.engine import value_graph
 from autograd_illustrated.graphs.annotated import to_dot
 assert (printed, failed) == ("y = 9.0\\n", False), (printed, failed)
 assert [name for name, _ in drawn] == ["sq-zh", "sq-en"], drawn
@@ -59,7 +59,7 @@ def test_in_the_browser_draw_hands_the_page_the_same_dot(tmp_path):
     """As in Pyodide: a fresh interpreter, the graphs package without torch or Graphviz."""
     code = (
         "from autograd_illustrated.engine import Value\n"
-        "from autograd_illustrated.engine_graph import draw\n"
+        "from autograd_illustrated.graphs.engine import draw\n"
         "x = Value(3.0, label='x')\ny = x * x\ny.label = 'y'\ny.backward()\n"
         "print('y =', y.data)\ndraw(y, 'sq')\n"
     )

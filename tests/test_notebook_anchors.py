@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import SimpleNamespace
 
-ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "hooks/notebooks.py")
-notebooks_hook = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(notebooks_hook)
+from autograd_illustrated.notebook_pages import anchor_unnamed_headings
 
 
 def item(title, anchor, children=()):
@@ -24,7 +19,7 @@ def test_unnamed_headings_take_their_toc_ids_by_text():
         '<h2 id="">反向传播<a class="anchor-link" href="#">¶</a></h2>'
         '<h2 id="">不在目录里<a class="anchor-link" href="#">¶</a></h2>'
     )
-    out = notebooks_hook._anchor_unnamed_headings(page, toc)
+    out = anchor_unnamed_headings(page, toc)
     assert '<h1 id="_1">游乐场<a class="anchor-link" href="#_1">' in out
     assert '<h2 id="_2">反向传播<a class="anchor-link" href="#_2">' in out
     assert '<h2 id="intro">Intro' in out

@@ -2,8 +2,9 @@
 
 - Every chapter's notebook holds exactly its snippets' code, runs from top to bottom, and
   speaks the page's language.
-- ``hooks/notebooks.py`` makes mkdocs-jupyter pages survive mkdocs-static-i18n: a small
-  bilingual site is built with and without the hook, and a real Chromium looks at it.
+- ``hooks/jupyter_i18n.py`` and ``hooks/jupyter_cache.py`` make mkdocs-jupyter pages survive
+  mkdocs-static-i18n: a small bilingual site is built with and without them, and a real
+  Chromium looks at it.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ from autograd_illustrated.runner.snippets import SECTION_MARK
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-HOOK = ROOT / "hooks" / "notebooks.py"
+LINK_HOOK = ROOT / "hooks" / "notebook_links.py"
+JUPYTER_HOOKS = [ROOT / "hooks" / "jupyter_i18n.py", ROOT / "hooks" / "jupyter_cache.py"]
 
 
 def chapter_pages() -> list[Path]:
@@ -56,7 +58,7 @@ def _without_comments(code: str) -> list[tuple[int, str]]:
 
 
 def _load_hook():
-    spec = importlib.util.spec_from_file_location("notebooks_hook", HOOK)
+    spec = importlib.util.spec_from_file_location("notebook_links_hook", LINK_HOOK)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -227,7 +229,7 @@ def _build_site(folder: Path, with_hook: bool) -> str:
     for lang in ("zh", "en"):
         (folder / "docs" / f"index.{lang}.md").write_text(f"# Home {lang}\n", encoding="utf-8")
         shutil.copy(DOCS / f"playground.{lang}.ipynb", folder / "docs")
-    hooks = f"hooks:\n  - {HOOK}\n" if with_hook else ""
+    hooks = "hooks:\n" + "".join(f"  - {hook}\n" for hook in JUPYTER_HOOKS) if with_hook else ""
     (folder / "mkdocs.yml").write_text(SITE_CONFIG.format(hooks=hooks), encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
@@ -316,8 +318,8 @@ def test_notebooks_carry_the_project_modules_they_import():
     from autograd_illustrated.notebooks import vendored_modules
 
     for page, expected in (
-        ("training.en.md", {"autograd_illustrated.figures", "autograd_illustrated.output"}),
-        ("backward.zh.md", {"autograd_illustrated.graphs.svg", "autograd_illustrated.output"}),
+        ("training.en.md", {"autograd_illustrated.figures", "autograd_illustrated.artifacts"}),
+        ("backward.zh.md", {"autograd_illustrated.graphs.svg", "autograd_illustrated.artifacts"}),
     ):
         notebook = build_notebook(DOCS / page, ROOT)
         modules = vendored_modules(_code(notebook), ROOT)

@@ -123,18 +123,29 @@ def test_wrong_exception_type_is_not_accepted(tmp_path):
         run_snippet(snippet_at(root, "snippets/ch/wrong.py"), artifact_dir=tmp_path / "out")
 
 
-def test_own_warnings_are_shown_and_library_warnings_are_not(tmp_path):
+def test_own_warnings_are_shown_and_library_warnings_are_not(tmp_path, capsys):
     root = make_project(
         tmp_path,
         {
             "snippets/ch/warn.py": """
         import warnings
         import torch
+        import _oldlib
         a = torch.ones(2, requires_grad=True)
         b = a * 2
         b.grad
         warnings.warn("deprecated inside", DeprecationWarning, stacklevel=1)
-    """
+        print("before")
+        _oldlib.legacy()
+        print("after")
+    """,
+            # A library that warns from its own line, as deprecated library code does.
+            "snippets/ch/_oldlib.py": """
+        import warnings
+        def legacy():
+            warnings.warn("legacy() is deprecated", DeprecationWarning, stacklevel=1)
+            warnings.warn("legacy() is slow", UserWarning, stacklevel=1)
+    """,
         },
     )
     run = run_snippet(snippet_at(root, "snippets/ch/warn.py"), artifact_dir=tmp_path / "out")
@@ -142,6 +153,9 @@ def test_own_warnings_are_shown_and_library_warnings_are_not(tmp_path):
         "UserWarning: The .grad attribute of a Tensor that is not a leaf"
     )
     assert "DeprecationWarning: deprecated inside" in run.full_output
+    # The library's warnings are neither in the output nor anywhere else the reader sees.
+    assert run.full_output.endswith("DeprecationWarning: deprecated inside\nbefore\nafter\n")
+    assert "legacy()" not in run.full_output + capsys.readouterr().err
 
 
 def test_memory_addresses_get_stable_stand_ins(tmp_path):
@@ -272,7 +286,7 @@ def test_artifact_links_name_the_published_folder_not_the_staging_one(tmp_path):
         tmp_path,
         {
             "snippets/ch/link.py": """
-            from autograd_illustrated.output import artifact_link, artifact_path
+            from autograd_illustrated.artifacts import artifact_link, artifact_path
             print(artifact_path("g.svg").parent.name)
             print(artifact_link("g.svg"))
         """

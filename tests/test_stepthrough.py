@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import torch
 
+from autograd_illustrated.artifacts import collecting_into
 from autograd_illustrated.graphs.stepthrough import frames, save_stepthrough
 from autograd_illustrated.graphs.tracing import trace
-from autograd_illustrated.output import collecting_into
 from autograd_illustrated.runner.cli import main as runner_main
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,7 +11,7 @@
   var assets = new URL(".", document.currentScript.src); // .../assets/
   var lang = document.documentElement.lang || "en";
   // Published by hooks/snippets.py from src/autograd_illustrated (the files the build runs).
-  var SOURCES = ["__init__.py", "engine.py", "engine_graph.py", "graphs/annotated.py", "live.py"];
+  var SOURCES = ["__init__.py", "engine.py", "graphs/annotated.py", "graphs/engine.py", "live.py"];
   var PACKAGE = "/home/pyodide/live/autograd_illustrated";
 
   var runtime = null; // a promise of { live, namespace }, made on the first Run

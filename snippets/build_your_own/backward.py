@@ -2,6 +2,7 @@
 
 from autograd_illustrated.engine import Value, topological_order
 from autograd_illustrated.graphs import save_annotated
+from autograd_illustrated.graphs.engine import value_graph
 
 # --8<-- [start:expression]
 a = Value(0.5, label="a")

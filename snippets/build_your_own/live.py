@@ -5,7 +5,7 @@ Each section is one cell, run in the reader's browser in this order, in one inte
 
 # --8<-- [start:yours]
 from autograd_illustrated.engine import Value
-from autograd_illustrated.engine_graph import draw
+from autograd_illustrated.graphs.engine import draw
 
 
 def f(a, b):

@@ -33,8 +33,8 @@ def decision_tree(title, symptoms, causes, lang):
 # --8<-- [end:build]
 
 
+from autograd_illustrated.artifacts import artifact_path  # noqa: E402
 from autograd_illustrated.graphs import render_svg  # noqa: E402
-from autograd_illustrated.output import artifact_path  # noqa: E402
 
 # Symptoms, then for each symptom the causes it leads to: (section id, label per language).
 # The section ids are the explicit heading ids on both pages, so one tree serves both.

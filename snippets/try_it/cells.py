@@ -6,7 +6,7 @@ one interpreter, so a later cell may use what an earlier one made (like `x` belo
 
 # --8<-- [start:line]
 from autograd_illustrated.engine import Value
-from autograd_illustrated.engine_graph import draw
+from autograd_illustrated.graphs.engine import draw
 
 
 def f(x):

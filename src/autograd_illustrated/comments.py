@@ -53,7 +53,7 @@ from .runner.snippets import SECTION_MARK
 
 # Languages whose pages show translated comments; English is the source language.
 TRANSLATED = {"zh": "Chinese"}
-OUTPUT_DIR = Path("generated") / "_zh"  # "_": the runner leaves folders starting with "_" alone
+OUTPUT_DIR = Path("generated") / "_zh"  # "_": never a snippet's folder (see find_snippets)
 # Markers that tools or the runner read: kept as written; words after them are translated.
 MARKER = re.compile(
     r"^(?P<marker>(?:raises:\s*[A-Za-z_][\w.]*|noqa(?::\s*[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)?"

@@ -25,7 +25,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
 
-from .output import artifact_path  # noqa: E402
+from .artifacts import artifact_path  # noqa: E402
 
 SVG_HASH_SALT = "autograd-illustrated"
 

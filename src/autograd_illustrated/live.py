@@ -1,7 +1,7 @@
 """What a live cell runs in the browser, around the reader's code (Pyodide).
 
 ``docs/assets/live.js`` loads Pyodide, copies this package's ``engine.py``,
-``engine_graph.py`` and ``graphs/annotated.py`` (the very files the build uses, published
+``graphs/annotated.py`` and ``graphs/engine.py`` (the very files the build uses, published
 by ``hooks/snippets.py``) into its file system, then calls :func:`install_browser_graphs`
 once and :func:`run_cell` for every run. Only the standard library is used here, so the
 same code runs under CPython in the tests.
@@ -35,8 +35,9 @@ def install_browser_graphs(package_dir: str | Path) -> None:
     """Make ``autograd_illustrated.graphs`` importable without torch or Graphviz.
 
     The real ``graphs/__init__.py`` imports the PyTorch tracing code; the engine's graphs
-    need only ``graphs/annotated.py``. An empty package pointing at that folder, and a
-    ``graphs.svg`` whose ``save_graph`` collects DOT into :data:`drawn`, are enough.
+    need only ``graphs/engine.py`` and ``graphs/annotated.py``. An empty package pointing
+    at that folder, and a ``graphs.svg`` whose ``save_graph`` collects DOT into
+    :data:`drawn`, are enough.
     """
     name = "autograd_illustrated.graphs"
     package = types.ModuleType(name)

@@ -4,7 +4,7 @@ It lives for this package only: Playwright's sync API allows one instance per th
 time, so other tests that drive a browser of their own can run after these.
 
 Each page is loaded once; what the reader's browser saw (status, console, requests,
-images, math, diagrams, axe-core's findings, alt text, language links) is recorded in a
+images, math, axe-core's findings, alt text, language links) is recorded in a
 :class:`PageVisit` and cached, and the tests assert on it, one concern per test.
 """
 
@@ -59,11 +59,6 @@ async () => {
   const rawTex = [...text.matchAll(/\\\(|\\\)|\\\[|\\\]|\$\$|\$[^$\s][^$\n]{0,200}?\$/g)]
     .map((m) => text.slice(Math.max(0, m.index - 30), m.index + 50).replace(/\s+/g, " "));
 
-  // Diagrams: any mermaid block must have been drawn as an SVG.
-  const unrenderedMermaid = [...document.querySelectorAll(".mermaid")]
-    .filter((el) => !el.querySelector("svg") && !el.shadowRoot?.querySelector("svg"))
-    .map((el) => el.textContent.trim().slice(0, 80));
-
   // Generated pictures (graphs, figures) and their alt text.
   const pictures = [...content.querySelectorAll("img")]
     .filter((img) => img.classList.contains("graph")
@@ -78,7 +73,7 @@ async () => {
     title: document.title,
     brokenImages, emptySvgs, arithmatexCount: arithmatex.length,
     katexCount: content.querySelectorAll(".katex").length,
-    unrenderedMath, mathErrors, rawTex, unrenderedMermaid, pictures, switcher,
+    unrenderedMath, mathErrors, rawTex, pictures, switcher,
   };
 }
 """

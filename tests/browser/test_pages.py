@@ -49,13 +49,6 @@ def test_math_is_typeset(visited):
         assert facts["katexCount"] >= facts["arithmatexCount"], visited.url
 
 
-def test_mermaid_renders_to_svg(visited):
-    # The site draws diagrams with Graphviz at build time, so there is no mermaid today;
-    # this holds the line if any is ever added.
-    unrendered = visited.facts["unrenderedMermaid"]
-    assert not unrendered, f"{visited.url}: mermaid not rendered: {unrendered}"
-
-
 def test_html_lang_matches_the_page(visited, page):
     assert visited.facts["htmlLang"] == language_of(page), visited.url
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 __all__ = ["KINDS", "LABELS", "Graph", "Node", "format_tensor", "save_annotated", "to_dot"]
@@ -261,11 +260,6 @@ def _write_node(lines: list[str], node: Node, lang: str, *, highlight: bool) -> 
     if highlight:
         attrs = [*attrs[:2], f'fillcolor="{_HIGHLIGHT_FILL}"', "penwidth=3"]
     lines.append(f"\t{node.id} [{' '.join(attrs)}]")
-
-
-def nodes_in_order(nodes: Iterable[Node]) -> list[Node]:
-    """``nodes`` sorted by the step the engine ran them in; nodes never run come last."""
-    return sorted(nodes, key=lambda node: (node.step is None, node.step or 0))
 
 
 def save_annotated(

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..output import artifact_link, artifact_path
+from ..artifacts import artifact_link, artifact_path
 from .annotated import Graph, Node, to_dot
 from .svg import render_svg
 from .tracing import Trace

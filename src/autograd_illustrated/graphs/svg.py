@@ -22,7 +22,7 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
-from ..output import _artifact_dir, artifact_path
+from ..artifacts import _artifact_dir, artifact_path
 
 
 class GraphRenderError(Exception):

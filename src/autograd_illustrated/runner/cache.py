@@ -81,7 +81,7 @@ def used_distributions(modules) -> dict[str, str]:
     stdlib = sys.stdlib_module_names
     versions = {}
     for top in sorted({name.split(".")[0] for name in modules}):
-        if top in stdlib or top.startswith("_") and top[1:] in stdlib:
+        if top in stdlib:  # private ones too (_io, _thread…): they are listed
             continue
         for dist in _distributions_of(top):
             if (version := _installed_version(dist)) is not None:
@@ -244,7 +244,7 @@ def remove_orphans(root: Path, snippets: list[Snippet]) -> list[Path]:
     removed = []
     for manifest in list(generated.rglob(MANIFEST)):  # listed first: we delete as we go
         folder = manifest.parent.resolve()
-        if folder not in live and not folder.name.startswith("_"):
+        if folder not in live:
             shutil.rmtree(folder)
             removed.append(folder)
     return removed

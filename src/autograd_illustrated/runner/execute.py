@@ -22,7 +22,7 @@ from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..output import collecting_into
+from ..artifacts import collecting_into
 from .snippets import Snippet, parse_sections, raise_markers
 
 
@@ -150,7 +150,7 @@ def run_snippet(
     sys.modules["__main__"] = main_module
     try:
         with (
-            collecting_into(artifact_dir or snippet.output_dir(), f"generated/{snippet.key}"),
+            collecting_into(artifact_dir or snippet.output_dir(), f"generated/{snippet.slug}"),
             redirect_stdout(router),
             warnings.catch_warnings(),
         ):

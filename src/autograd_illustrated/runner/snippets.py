@@ -27,12 +27,12 @@ class Snippet:
         return self.path.relative_to(self.root).as_posix()
 
     @property
-    def key(self) -> str:
+    def slug(self) -> str:
         """``dynamic_graphs/linear``: the snippet's name inside ``snippets/`` and ``generated/``."""
         return self.path.relative_to(self.root / "snippets").with_suffix("").as_posix()
 
     def output_dir(self) -> Path:
-        return self.root / "generated" / self.key
+        return self.root / "generated" / self.slug
 
     def source(self) -> str:
         return self.path.read_text(encoding="utf-8")

@@ -1,10 +1,11 @@
 """Draw a graph of the build-your-own engine with the same renderer as PyTorch's graphs.
 
-:func:`value_graph` describes the values behind an output :class:`~.engine.Value` as an
-annotated :class:`~.graphs.annotated.Graph`, laid out the way the PyTorch graphs on this
-site are: the named inputs (leaves) on top, one node per operation, the output at the
-bottom, arrows along the forward pass (the gradient flows against them). The engine has
-no AccumulateGrad: its ``backward()`` adds into each leaf's ``grad`` itself.
+:func:`value_graph` describes the values behind an output
+:class:`~autograd_illustrated.engine.Value` as an annotated :class:`~.annotated.Graph`,
+laid out the way the PyTorch graphs on this site are: the named inputs (leaves) on top,
+one node per operation, the output at the bottom, arrows along the forward pass (the
+gradient flows against them). The engine has no AccumulateGrad: its ``backward()`` adds
+into each leaf's ``grad`` itself.
 
     >>> from autograd_illustrated.engine import Value
     >>> a = Value(3.0, label="a")
@@ -16,8 +17,8 @@ no AccumulateGrad: its ``backward()`` adds into each leaf's ``grad`` itself.
 
 from __future__ import annotations
 
-from .engine import Value, topological_order
-from .graphs.annotated import Graph, Node, format_tensor, save_annotated
+from ..engine import Value, topological_order
+from .annotated import Graph, Node, format_tensor, save_annotated
 
 
 def _is_constant(value: Value) -> bool:
@@ -108,7 +109,7 @@ def value_graph(
 
 def draw(output: Value, name: str, **options) -> list:
     """Draw the graph behind ``output``, once per language: :func:`value_graph`, then
-    :func:`~.graphs.annotated.save_annotated` (``<name>-zh.svg`` and ``<name>-en.svg``).
+    :func:`~.annotated.save_annotated` (``<name>-zh.svg`` and ``<name>-en.svg``).
 
     In a live cell on the site the same call shows the graph in the page instead
     (see :mod:`autograd_illustrated.live`).
