@@ -2,7 +2,6 @@
 
 from autograd_illustrated.engine import Value, topological_order
 from autograd_illustrated.graphs import save_annotated
-from autograd_illustrated.graphs.engine import value_graph
 
 # --8<-- [start:expression]
 a = Value(0.5, label="a")
@@ -25,7 +24,7 @@ print(f"by hand: dy/da = {slope * (b.data + 1):.6f}, dy/db = {slope * a.data:.6f
 # --8<-- [end:by-hand]
 
 # --8<-- [start:draw]
-from autograd_illustrated.engine_graph import value_graph  # noqa: E402 - shown where the reader first needs it
+from autograd_illustrated.graphs.engine import value_graph  # noqa: E402 - shown where the reader first needs it
 
 graph = value_graph(y, show_steps=True)
 # --8<-- [end:draw]
