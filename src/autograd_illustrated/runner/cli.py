@@ -6,6 +6,8 @@ autograd-snippets --force         # run everything
 autograd-snippets --timeout 30    # seconds each snippet may take (default: pyproject.toml)
 autograd-snippets --jobs 1        # snippets at a time (default: pyproject.toml, else one per CPU)
 autograd-snippets PATH ...        # just these snippets; a path that names none exits 2
+autograd-snippets --update-doctests [PAGE ...]  # rewrite pages' pycon outputs from a real run
+autograd-snippets --update-doctests --check     # exit 1 if any pycon output would change
 """
 
 from __future__ import annotations
@@ -128,10 +130,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, help="seconds each snippet may run")
     parser.add_argument("--jobs", type=int, help="snippets run at once (default: one per CPU)")
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument(
+        "--update-doctests",
+        action="store_true",
+        help="rewrite the pycon outputs of every page (or of PAGE ..., both languages)",
+    )
     parser.add_argument("only", nargs="*", help="run just these snippet paths")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     log = (lambda *_: None) if args.quiet else (lambda msg: print(msg, file=sys.stderr))
+    if args.update_doctests:
+        from .. import update_doctests
+
+        jobs = args.jobs if args.jobs is not None else configured_jobs(root)
+        return update_doctests.main(root, args.only, args.check, jobs, log)
     try:
         selected = _selected(root, args.only)
     except UsageError as exc:
