@@ -11,10 +11,12 @@ working directory, which is the project root (as for ``pymdownx.snippets``' ``ba
 
 An extension that writes in the page's language takes a ``language`` option. Python-Markdown
 does not know which page it renders, so the build sets it for each language's build
-(:func:`set_language`).
+(:func:`set_language`), or Zensical's per-language build does (:func:`page_language`).
 """
 
 from __future__ import annotations
+
+import importlib
 
 LANGUAGE_OPTION = "language"
 
@@ -27,5 +29,31 @@ def set_language(extensions: list, configs: dict, language: str) -> None:
     ``mdx_configs``.
     """
     for extension in extensions:
-        if isinstance(extension, str) and extension.startswith(__name__ + "."):
+        if not isinstance(extension, str) or not extension.startswith(__name__ + "."):
+            continue
+        if getattr(importlib.import_module(extension), "TAKES_LANGUAGE", False):
             configs.setdefault(extension, {})[LANGUAGE_OPTION] = language
+
+
+def page_language(option: str) -> str:
+    """The language of the page being rendered: the extension's ``language`` option.
+
+    MkDocs sets it per language (``hooks/markdown_language.py``; static-i18n builds one
+    language at a time). Zensical (with zensical-i18n) builds each language in a process of
+    its own, whose configuration has that language as its theme's: without the option,
+    that is the page's language.
+    """
+    if option:
+        return option
+    try:
+        from zensical.config import get_config
+    except ImportError:
+        get_config = None
+    if get_config is not None:
+        try:
+            return get_config()["theme"]["language"]
+        except Exception:  # noqa: BLE001 - not inside a Zensical build
+            pass
+    raise ValueError(
+        f"{__name__}: no `{LANGUAGE_OPTION}` option, and no Zensical build to take it from"
+    )
