@@ -35,7 +35,7 @@ def set_language(extensions: list, configs: dict, language: str) -> None:
             configs.setdefault(extension, {})[LANGUAGE_OPTION] = language
 
 
-def page_language(option: str) -> str:
+def page_language(option: str, default: str | None = None) -> str:
     """The language of the page being rendered: the extension's ``language`` option.
 
     MkDocs sets it per language (``hooks/markdown_language.py``; static-i18n builds one
@@ -54,6 +54,8 @@ def page_language(option: str) -> str:
             return get_config()["theme"]["language"]
         except Exception:  # noqa: BLE001 - not inside a Zensical build
             pass
+    if default is not None:
+        return default
     raise ValueError(
         f"{__name__}: no `{LANGUAGE_OPTION}` option, and no Zensical build to take it from"
     )
