@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 NODE_STAMP := node_modules/.package-lock.json
 
 .PHONY: setup snippets build serve test test-fast test-browser chromium lint clean bench mutation \
-	translations translations-sync
+	translations translations-sync zensical
 
 ## setup: create .venv, install the pinned Python and npm packages (re-runs when a pin changes,
 ##        or when .venv or node_modules/ is missing)
@@ -34,6 +34,13 @@ snippets: setup
 ## build: the site, into site/, failing on any warning
 build: setup
 	$(BIN)/mkdocs build --strict
+
+## zensical: the same sources built with Zensical, which runs no MkDocs hooks, into
+##           build/zensical/site (both languages; tests/test_zensical.py compares it)
+zensical: setup
+	$(BIN)/python -m autograd_illustrated.prebuild --publish build/zensical/docs
+	$(BIN)/python -m autograd_illustrated.zensical_config build/zensical
+	$(BIN)/python -m zensical_i18n build -f build/zensical/mkdocs.yml
 
 ## serve: build and serve both languages at http://127.0.0.1:8000, rebuilding on edits
 serve: setup

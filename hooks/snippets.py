@@ -1,5 +1,9 @@
 """MkDocs glue for the snippet runner; all real work lives in ``autograd_illustrated``.
 
+The same steps run without MkDocs as ``python -m autograd_illustrated.prebuild``; here
+the runner is started early and awaited late, so the other hooks' pre-build work runs
+meanwhile, and ``generated/`` is published in place rather than copied.
+
 The runner is a standalone command (``autograd-snippets``). This hook only (1) calls it
 when something is stale, in one child process, and (2) publishes what it generated,
 which lives outside ``docs/`` so that ``mkdocs serve`` never rebuilds on its own output.
@@ -22,40 +26,13 @@ from autograd_illustrated.comments import (
     TranslationError,
     write_translated,
 )
+from autograd_illustrated.prebuild import PrebuildError, published
 from autograd_illustrated.runner import find_snippets, stale_snippets
 from autograd_illustrated.runner.report import StreamingRun, failure_summary
 
 # Set by the benchmark for its "plain mkdocs build" reference: skip all build-time work.
 PLAIN_BUILD = "AUTOGRAD_PLAIN_BUILD"
-PUBLISHED_SUFFIXES = {".svg", ".png", ".ipynb"}
 _runner: StreamingRun | None = None  # the runner, between on_pre_build and on_files
-# Browser libraries come from npm at setup time and are served by the site itself.
-# Only what a browser fetches: math is typeset at build time, so KaTeX's stylesheet and
-# its woff2 fonts. Live cells (assets/live.js) fetch, on their first Run only, Pyodide's
-# loader, runtime, standard library and package lock (no packages: the engine needs
-# none), viz.js (an ES module with Graphviz inside), and the engine's own source files.
-VENDORED = {
-    "node_modules/katex/dist": (
-        "assets/vendor/katex",
-        ("katex.min.css", "fonts/*.woff2"),
-    ),
-    "node_modules/pyodide": (
-        "assets/vendor/pyodide",
-        (
-            "pyodide.mjs",
-            "pyodide.asm.mjs",
-            "pyodide.asm.wasm",
-            "python_stdlib.zip",
-            "pyodide-lock.json",
-        ),
-    ),
-    "node_modules/@viz-js/viz/dist": ("assets/vendor/viz", ("viz.js",)),
-    # The same files the build imports, so a live cell runs exactly what the tests test.
-    "src/autograd_illustrated": (
-        "assets/live/autograd_illustrated",
-        ("__init__.py", "engine.py", "graphs/annotated.py", "graphs/engine.py", "live.py"),
-    ),
-}
 
 
 def _root(config) -> Path:
@@ -126,33 +103,11 @@ def on_build_error(error) -> None:
         running.stop()
 
 
-def _matches(rel: Path, pattern: str) -> bool:
-    """``pattern`` matches the whole relative path: ``__init__.py`` is the top one only."""
-    return len(rel.parts) == len(Path(pattern).parts) and rel.match(pattern)
-
-
-def _add_tree(files, config, source: Path, url_prefix: str, suffixes=(), patterns=()) -> None:
-    for path in sorted(source.rglob("*")):
-        rel_parts = path.relative_to(source).parts
-        # Dot-names are private: manifests, and runners' in-progress staging folders.
-        if not path.is_file() or any(part.startswith(".") for part in rel_parts):
-            continue
-        if suffixes and path.suffix not in suffixes:
-            continue
-        if patterns and not any(_matches(path.relative_to(source), p) for p in patterns):
-            continue
-        rel = f"{url_prefix}/{path.relative_to(source).as_posix()}"
-        files.append(File.generated(config, rel, abs_src_path=str(path)))
-
-
 def on_files(files, config):
     _await_runner()  # what is published below includes the runner's outputs
-    root = _root(config)
-    generated = root / "generated"
-    if generated.is_dir():
-        _add_tree(files, config, generated, "generated", PUBLISHED_SUFFIXES)
-    for source, (url_prefix, patterns) in VENDORED.items():
-        if not (root / source).is_dir():
-            raise PluginError(f"{source} is missing: run `make setup` (it runs `npm ci`)")
-        _add_tree(files, config, root / source, url_prefix, patterns=patterns)
+    try:
+        for url, source in published(_root(config)):
+            files.append(File.generated(config, url, abs_src_path=str(source)))
+    except PrebuildError as exc:
+        raise PluginError(str(exc)) from None
     return files

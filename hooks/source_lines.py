@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from autograd_illustrated.prebuild import PrebuildError, check_includes
 from autograd_illustrated.sourcelines import install_link_locator, missing_includes
 
 
@@ -46,11 +47,10 @@ def on_config(config):
 def on_pre_build(config) -> None:
     if not _snippet_options(config).get("check_paths"):
         return
-    generated = _root(config) / "generated"  # the runner may not have written these yet
-    problems = []
-    for page in sorted(Path(config.docs_dir).rglob("*.md")):
-        problems += missing_includes(page, _bases(config), _shown(config, page), generated)
-    _fail_on(problems)
+    try:  # not yet under generated/: the runner may not have written those yet
+        check_includes(_root(config), Path(config.docs_dir), _bases(config))
+    except PrebuildError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_page_markdown(markdown, page, config, files):

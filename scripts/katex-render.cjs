@@ -1,4 +1,4 @@
-// Renders TeX to HTML with the KaTeX the site vendors, for hooks/typeset_math.py.
+// Renders TeX to HTML with the KaTeX the site vendors, for autograd_illustrated.markdown.math.
 // Protocol: one JSON request per line on stdin ({"tex": "...", "display": true}), one JSON
 // reply per line on stdout ({"html": "..."} or {"error": "..."}), so one Node process
 // serves a whole build.

@@ -1,9 +1,10 @@
 """Hover definitions come from the glossary page of the reader's language.
 
 A two-page site is built in a temporary folder with the real glossary pages, the real
-``hooks/glossary.py`` and the project's own Markdown extensions, so the test is quick and
-checks what readers get: ``<abbr title="definition">term</abbr>`` in the page's language,
-between Chinese characters too, and never inside code or headings.
+``hooks/markdown_language.py`` and the project's own Markdown extensions (the glossary's
+among them), so the test is quick and checks what readers get:
+``<abbr title="definition">term</abbr>`` in the page's language, between Chinese characters
+too, and never inside code or headings.
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ def built(tmp_path_factory) -> Path:
 
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as real:
         extensions = yaml_load(real)["markdown_extensions"]
+    # The glossary pages of this small site, which are copies of the real ones.
+    name = "autograd_illustrated.markdown.glossary"
+    extensions[extensions.index(name)] = {name: {"docs_dir": str(docs)}}
     config_file = work / "mkdocs.yml"
     config_file.write_text(
         """site_name: glossary test
@@ -92,7 +96,7 @@ validation:
         str(config_file),
         site_dir=str(work / "site"),
         strict=True,
-        hooks=[str(ROOT / "hooks/glossary.py")],
+        hooks=[str(ROOT / "hooks/markdown_language.py")],
         markdown_extensions=extensions,
     )
     warnings = _WarningCounter()

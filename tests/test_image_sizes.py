@@ -2,47 +2,41 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from types import SimpleNamespace
 
+import markdown
 from sitepages import discover_pages
 
-ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("image_sizes", ROOT / "hooks/image_sizes.py")
-image_sizes = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(image_sizes)
 
-
-class FakeFiles:
-    def __init__(self, mapping):
-        self.mapping = mapping
-
-    def get_file_from_path(self, path):
-        return self.mapping.get(path)
+def sized(source: str, base: Path) -> str:
+    md = markdown.Markdown(
+        extensions=["attr_list", "autograd_illustrated.markdown.image_sizes"],
+        extension_configs={
+            "autograd_illustrated.markdown.image_sizes": {
+                "base_path": [str(base / "docs"), str(base)]
+            }
+        },
+    )
+    return md.convert(source)
 
 
 def test_svg_images_get_width_and_height_in_css_pixels(tmp_path):
-    svg = tmp_path / "g.svg"
+    svg = tmp_path / "generated/ch/s/g.svg"
+    svg.parent.mkdir(parents=True)
     svg.write_text('<svg width="96pt" height="48pt" viewBox="0 0 96 48"></svg>')
-    files = FakeFiles({"generated/ch/s/g.svg": SimpleNamespace(abs_src_path=str(svg))})
-    html = '<p><img alt="a graph" class="graph" src="../../generated/ch/s/g.svg" /></p>'
-    page = SimpleNamespace(url="en/chapter/")
-    out = image_sizes.on_page_content(html, page, None, files)
-    assert '<img width="128" height="64" alt="a graph"' in out
+    out = sized("![a graph](generated/ch/s/g.svg){ .graph }", tmp_path)
+    expected = '<img width="128" height="64" alt="a graph" class="graph" src="generated/ch/s/g.svg"'
+    assert expected in out and "data-" not in out
 
 
 def test_images_that_are_not_ours_or_already_sized_are_left_alone(tmp_path):
-    files = FakeFiles({})
-    html = (
-        '<img src="https://example.org/x.svg" />'
-        '<img width="5" src="local.svg" />'
-        '<img src="missing.svg" />'
-    )
-    page = SimpleNamespace(url="chapter/")
-    assert image_sizes.on_page_content(html, page, None, files) == html
+    (tmp_path / "local.svg").write_text('<svg width="96pt" height="48pt"></svg>')
+    source = "![a](https://example.org/x.svg)\n\n![b](local.svg){ width=5 }\n\n![c](missing.svg)"
+    out = sized(source, tmp_path)
+    assert out.count("<img") == 3
+    assert 'width="128"' not in out and 'width="5"' in out
 
 
 def _intrinsic_size(svg: Path) -> tuple[int, int]:

@@ -394,11 +394,14 @@ class CommentLanguageExtension(Extension):
     """
 
     def __init__(self, **kwargs):
-        self.config = {"language": ["en", "language of the pages being rendered"]}
+        self.config = {"language": ["", "language of the pages being rendered (default: en)"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's name
-        md.preprocessors.register(_LocalizeIncludes(md, self.getConfig("language")), "lang", 33)
+        from autograd_illustrated.markdown import page_language
+
+        language = page_language(self.getConfig("language"), default="en")
+        md.preprocessors.register(_LocalizeIncludes(md, language), "lang", 33)
 
 
 def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's name
