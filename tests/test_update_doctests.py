@@ -8,6 +8,8 @@ is checked on every line, not just the rewritten ones.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -15,7 +17,6 @@ import pytest
 
 from autograd_illustrated import translations
 from autograd_illustrated.mutation import doctest_mutants, first_failure
-from autograd_illustrated.runner import cli
 from autograd_illustrated.runner.isolation import FRESH_PROCESS_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,7 +73,22 @@ def demo(lang: str, **outputs: str) -> str:
 
 
 def run(root: Path, *args: str) -> int:
-    return cli.main(["--update-doctests", "--root", str(root), "--jobs", "2", *args])
+    """The command, as a reader runs it: in a process of its own.
+
+    Not ``cli.main`` inside pytest: by the time this file runs, other tests have done
+    matrix products in this process, so GNU OpenMP's thread pool exists, and a child forked
+    from here hangs at its first parallel operation (seen in a clean-clone run). The
+    command's own process forks before running any torch operation, as the snippet runner
+    does. Its output is copied to this process's, where ``capsys`` reads it.
+    """
+    done = subprocess.run(
+        [sys.executable, "-m", "autograd_illustrated.runner", "--update-doctests",
+         "--root", str(root), "--jobs", "2", *args],
+        capture_output=True, text=True, timeout=600,
+    )
+    sys.stdout.write(done.stdout)
+    sys.stderr.write(done.stderr)
+    return done.returncode
 
 
 @pytest.fixture
