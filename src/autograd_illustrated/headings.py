@@ -199,12 +199,14 @@ def _python_object(spec):
 def markdown_setup(root: Path) -> tuple[list, dict]:
     """The site's Markdown extensions and their settings, from mkdocs.yml.
 
-    Includes are left out: a heading line includes nothing, and they resolve paths.
+    Includes are left out: a heading line includes nothing, and they resolve paths. So are
+    the site's own extensions (``autograd_illustrated.markdown``): math is typeset after the
+    table of contents has made its slugs, and the others never touch a heading.
     """
     extensions, configs = [], {}
     for entry in _mkdocs_config(root).get("markdown_extensions", []):
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        if name == "pymdownx.snippets":
+        if name == "pymdownx.snippets" or name.startswith("autograd_illustrated.markdown"):
             continue
         options = dict(options or {})
         for key, value in options.items():
