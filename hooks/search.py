@@ -64,11 +64,7 @@ def _finish(config) -> None:
             log.info(indexing)
     except search_index.SearchIndexError as exc:
         raise PluginError(str(exc)) from None
-    site = Path(config.site_dir)
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and site.name == i18n.current_language != i18n.default_language:
-        site = site.parent
-    _empty_material_index(site)
+    _empty_material_index(_layout(config)[0])
 
 
 on_post_build = CombinedEvent(_start_indexing, _finish)

@@ -120,11 +120,6 @@ class _Child:
     data: bytes = b""
 
 
-def run_isolated(snippet: Snippet, staging: Path, timeout: float, method: str) -> Outcome:
-    """Run ``snippet`` in a child process that writes its outputs into ``staging``."""
-    return next(iter(run_many([(snippet, staging)], timeout, method, jobs=1)))[1]
-
-
 def run_many(work, timeout: float, method: str, jobs: int):
     """Run each ``(snippet, staging)`` of ``work`` in its own child, up to ``jobs`` at a time.
 

@@ -50,11 +50,6 @@ class StreamingRun:
         self.wait()
 
 
-def run_streaming(command: list[str]) -> tuple[int, str]:
-    """Run ``command``, echoing its stderr live; return its exit code and that stderr."""
-    return StreamingRun(command).wait()
-
-
 def failure_summary(returncode: int, report: str) -> str:
     """The error message a build shows when the runner exits with ``returncode``."""
     marker = report.rfind(FAILED_HEADER)
