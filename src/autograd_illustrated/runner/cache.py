@@ -94,6 +94,42 @@ def warm_distribution_index() -> None:
     _distributions_by_module()
 
 
+class ImportLog:
+    """The distributions a forked child used: the warm worker's, plus what it imports.
+
+    Listing ``sys.modules`` in a child touches thousands of objects it shares with the
+    warm worker, and each touched page is copied (about 15 ms a child). So the worker
+    looks up its own distributions once, before forking (:meth:`snapshot`), and a child
+    only records the top-level names it imports itself, from Python's ``import`` audit
+    event (:meth:`watch`), which fires for every module actually loaded.
+    """
+
+    warm: dict[str, str] | None = None  # set in the warm worker; None in a fresh process
+
+    @classmethod
+    def snapshot(cls) -> None:
+        cls.warm = used_distributions(sys.modules)
+
+    def __init__(self) -> None:
+        self.imported: set[str] = set()
+
+    def watch(self) -> None:
+        if self.warm is None:
+            return  # a fresh interpreter: distributions() lists sys.modules instead
+        imported = self.imported
+
+        def on_event(event: str, args: tuple) -> None:
+            if event == "import":
+                imported.add(args[0].partition(".")[0])
+
+        sys.addaudithook(on_event)
+
+    def distributions(self) -> dict[str, str]:
+        if self.warm is None:
+            return used_distributions(sys.modules)
+        return {**self.warm, **used_distributions(self.imported)}
+
+
 def _package_of(path: Path, search: list[Path]) -> list[str]:
     """``src/pkg/sub/mod.py`` -> ``["pkg", "sub"]``: what relative imports in it start from."""
     for base in search:
@@ -124,7 +160,10 @@ def _imported_modules(tree: ast.AST, package: list[str]) -> set[str]:
     return names
 
 
-def _module_files(name: str, search: list[Path]) -> list[Path]:
+# Every snippet of a chapter asks the same questions; cleared with the versions below,
+# so that a long-lived caller (`mkdocs serve`) sees a module file added while it ran.
+@lru_cache(maxsize=8192)
+def _module_files(name: str, search: tuple[Path, ...]) -> tuple[Path, ...]:
     parts = name.split(".")
     found: list[Path] = []
     for base in search:
@@ -135,7 +174,7 @@ def _module_files(name: str, search: list[Path]) -> list[Path]:
                     found.append(candidate.resolve())
             if not stem.is_dir():
                 break  # nothing deeper can exist (torch.nn.functional stops at "torch")
-    return found
+    return tuple(found)
 
 
 def _stamp(path: Path) -> tuple[Path, int, int]:
@@ -161,7 +200,7 @@ def import_closure(snippet: Snippet) -> tuple[list[Path], set[str]]:
     """Project files the snippet imports (directly or through other project files), and
     every module name that the snippet and those files import."""
     src = snippet.root / "src"
-    search = [src, snippet.path.parent]
+    search = (src, snippet.path.parent)
     seen: set[Path] = set()
     names: set[str] = set()
     pending = [snippet.path]
@@ -210,7 +249,7 @@ def stored_key(snippet: Snippet) -> str | None:
 
 def is_stale(snippet: Snippet) -> bool:
     manifest = _manifest(snippet)
-    if manifest.get("key") != cache_key(snippet):
+    if not manifest or manifest.get("key") != cache_key(snippet):
         return True
     # An upgraded (or removed) distribution that the last run loaded makes it stale.
     used = manifest.get("distributions", {})
@@ -220,6 +259,7 @@ def is_stale(snippet: Snippet) -> bool:
 def stale_snippets(snippets: list[Snippet]) -> list[Snippet]:
     # A long-lived caller (`mkdocs serve`) must see a package upgraded while it ran.
     _installed_version.cache_clear()
+    _module_files.cache_clear()
     return [s for s in snippets if is_stale(s)]
 
 

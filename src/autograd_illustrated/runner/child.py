@@ -16,7 +16,7 @@ import struct
 import sys
 from pathlib import Path
 
-from .cache import used_distributions
+from .cache import ImportLog
 from .snippets import Snippet, SnippetSyntaxError
 
 # The parent asks a stuck snippet for its stack with this signal before killing it.
@@ -57,6 +57,8 @@ def run_in_child(snippet: Snippet, staging: Path, result_fd: int, trace_fd: int)
 
         from .execute import SnippetFailure, run_snippet
 
+        imports = ImportLog()
+        imports.watch()
         try:
             run = run_snippet(
                 snippet, artifact_dir=staging, on_statement=_progress_writer(trace_fd)
@@ -65,7 +67,7 @@ def run_in_child(snippet: Snippet, staging: Path, result_fd: int, trace_fd: int)
             report = {
                 "ok": True,
                 "seconds": run.seconds,
-                "distributions": used_distributions(sys.modules),
+                "distributions": imports.distributions(),
             }
             status = 0
         except (SnippetFailure, SnippetSyntaxError) as exc:

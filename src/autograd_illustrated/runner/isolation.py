@@ -76,7 +76,7 @@ def warm_up(module_names: set[str]) -> list[str]:
     a snippet could see. Names that are attributes (``from torch.optim import SGD``) are
     skipped.
     """
-    from .cache import used_distributions, warm_distribution_index
+    from .cache import ImportLog, warm_distribution_index
 
     warm_distribution_index()
     wanted = sorted(n for n in module_names if n.split(".")[0] in WARM_MODULES)
@@ -100,7 +100,7 @@ def warm_up(module_names: set[str]) -> list[str]:
         warmed.append("graphviz-wasm")
     # Each child reports the distributions it loaded; look up the ones loaded so far once,
     # here, so that children inherit the answers instead of each searching site-packages.
-    used_distributions(sys.modules)
+    ImportLog.snapshot()
     # Children share the worker's memory until they write to it, and a garbage collection
     # in a child writes to every object it visits: keep the worker's objects out of it.
     gc.collect()
