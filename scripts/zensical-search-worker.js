@@ -13,17 +13,23 @@
   const SETUP = 0;
   const QUERY = 2;
   const RESULT = 3;
-  // Zensical's search.json names pages below the language's root ("backward/#leaves"),
-  // the worker names them below the site's ("en/backward/#leaves"). This file is served
-  // from <language root>/assets/.
-  const languageRoot = new URL("../", self.location.href).pathname;
-  let ids = new Map(); // location in search.json -> its position
+  // Zensical's search.json names pages below the language's root ("backward/#leaves"; its
+  // box makes them absolute before sending them here), the worker below the site's root
+  // ("en/backward/#leaves"). Both become a path below the language's root: this file is
+  // served from <language root>/assets/.
+  const languageRoot = new URL("../", self.location.href);
+  const local = (url) => {
+    const path = url.pathname.startsWith(languageRoot.pathname)
+      ? url.pathname.slice(languageRoot.pathname.length)
+      : url.pathname;
+    return path + url.hash;
+  };
+  let ids = new Map(); // page or section, below the language's root -> its position in search.json
   const listeners = [];
 
   const idOf = (location) => {
-    const path = `/${location}`;
-    const local = path.startsWith(languageRoot) ? path.slice(languageRoot.length) : location;
-    return ids.get(local) ?? ids.get(local.split("#")[0]);
+    const key = local(new URL(`/${location}`, languageRoot));
+    return ids.get(key) ?? ids.get(key.split("#")[0]);
   };
 
   // The worker's answer, a list of pages each followed by its sections, best first:
@@ -58,7 +64,10 @@
     let forward = message;
     if (message.type === SETUP) {
       ids = new Map();
-      (message.data?.items || []).forEach((item, id) => ids.has(item.location) || ids.set(item.location, id));
+      (message.data?.items || []).forEach((item, id) => {
+        const key = local(new URL(item.location, languageRoot));
+        if (!ids.has(key)) ids.set(key, id);
+      });
       forward = { type: SETUP, data: { config: message.data?.config || {}, docs: [] } };
     } else if (message.type === QUERY) {
       forward = { type: QUERY, data: typed(message.data?.input) };

@@ -69,12 +69,14 @@ async function startWorker(language) {
     return send;
   }
   const index = JSON.parse(await readFile(join(site, prefix, "search.json"), "utf8"));
+  // As Zensical's box does before handing them over, locations become absolute URLs.
+  for (const item of index.items) item.location = new URL(`./${item.location}`, `${ORIGIN}/${prefix}`).href;
   await send({ type: 0, data: index }, 1);
   // Zensical's box sends what was typed, with &, < and > escaped, and shows index.items[id].
   const escape = (text) => text.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]);
   return async (message, type) => {
     const reply = await send({ type: 2, data: { input: escape(message.data), filter: {} } }, type);
-    const items = reply.data.items.map(({ id }) => [{ location: `${prefix}${index.items[id].location}` }]);
+    const items = reply.data.items.map(({ id }) => [{ location: new URL(index.items[id].location).pathname.slice(1) }]);
     return { data: { items, total: reply.data.pagination.total } };
   };
 }
