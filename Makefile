@@ -36,11 +36,13 @@ build: setup
 	$(BIN)/mkdocs build --strict
 
 ## zensical: the same sources built with Zensical, which runs no MkDocs hooks, into
-##           build/zensical/site (both languages; tests/test_zensical.py compares it)
+##           build/zensical/site (both languages, each with its Pagefind search;
+##           tests/test_zensical.py compares it)
 zensical: setup
 	$(BIN)/python -m autograd_illustrated.prebuild --publish build/zensical/docs
 	$(BIN)/python -m autograd_illustrated.zensical_config build/zensical
 	$(BIN)/python -m zensical_i18n build -f build/zensical/mkdocs.yml
+	$(BIN)/python -m autograd_illustrated.zensical_postbuild build/zensical/site
 
 ## serve: build and serve both languages at http://127.0.0.1:8000, rebuilding on edits
 serve: setup

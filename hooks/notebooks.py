@@ -2,7 +2,7 @@
 
 One per chapter and language, into ``generated/_notebooks/``, from the chapter's snippets
 (no torch involved; see :mod:`autograd_illustrated.notebooks`). ``hooks/snippets.py``
-publishes them; ``hooks/notebook_links.py`` links each from its page.
+publishes them; :mod:`autograd_illustrated.markdown.notebook_tip` links each from its page.
 """
 
 from __future__ import annotations

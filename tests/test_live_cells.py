@@ -11,7 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import markdown
+import pytest
+
 from autograd_illustrated import live
+from autograd_illustrated.markdown.live_cells import LiveCellError
 from autograd_illustrated.ui import UI_FILE, ui_strings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,7 +70,10 @@ def test_in_the_browser_draw_hands_the_page_the_same_dot(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(SRC.parent)}
     result = subprocess.run(
         [sys.executable, "-c", BROWSER_DRAW, str(SRC), code],
-        cwd=tmp_path, env=env, capture_output=True, text=True,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert not list(tmp_path.iterdir())  # nothing written: the page draws it
@@ -96,3 +103,47 @@ def test_the_site_publishes_the_engine_files_the_build_runs(site):
         "pyodide.mjs",
         "python_stdlib.zip",
     ]
+
+
+CELL_PAGE = """# Page
+
+<div class="live-cell" data-live-cell markdown>
+
+```python
+print(1)
+```
+
+```text title="Output"
+1
+```
+
+</div>
+"""
+
+
+def _render(text: str, language: str) -> str:
+    extensions = ["md_in_html", "attr_list", "pymdownx.superfences", "pymdownx.highlight"]
+    return markdown.markdown(
+        text,
+        extensions=[*extensions, "autograd_illustrated.markdown.live_cells"],
+        extension_configs={"autograd_illustrated.markdown.live_cells": {"language": language}},
+    )
+
+
+def test_a_cell_gets_its_controls_in_the_page_language():
+    for language in ("zh", "en"):
+        ui = ui_strings(language)
+        page = _render(CELL_PAGE, language)
+        assert page.count('<div class="live-cell" data-live-cell data-text-running=') == 1
+        assert f'data-text-graph="{ui["live_graph_label"]}">' in page
+        assert f'role="textbox" aria-multiline="true" aria-label="{ui["live_code_label"]}">' in page
+        assert f"data-live-run>{ui['live_run']}</button>" in page
+        run, output = page.index("data-live-run"), page.index("data-live-output")
+        assert page.index("data-live-code") < run < output
+    assert _render("The `data-live-cell` attribute.", "en").count("data-live-run") == 0
+
+
+def test_a_cell_without_an_output_block_fails_naming_the_page():
+    broken = CELL_PAGE.replace('```text title="Output"\n1\n```\n', "")
+    with pytest.raises(LiveCellError, match="live cell 1 of 'Page'"):
+        _render(broken, "en")

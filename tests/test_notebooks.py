@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import importlib.util
 import io
 import json
 import linecache
@@ -25,10 +24,12 @@ import tokenize
 from pathlib import Path
 from types import SimpleNamespace
 
+import markdown
 import nbformat
 import pytest
 
 from autograd_illustrated.browser import CHROMIUM, OFFLINE_ARGS
+from autograd_illustrated.markdown.notebook_tip import NotebookTipExtension
 from autograd_illustrated.notebooks import (
     build_notebook,
     page_includes,
@@ -36,10 +37,10 @@ from autograd_illustrated.notebooks import (
     write_notebooks,
 )
 from autograd_illustrated.runner.snippets import SECTION_MARK
+from autograd_illustrated.ui import ui_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-LINK_HOOK = ROOT / "hooks" / "notebook_links.py"
 JUPYTER_HOOKS = [ROOT / "hooks" / "jupyter_i18n.py", ROOT / "hooks" / "jupyter_cache.py"]
 
 
@@ -55,13 +56,6 @@ def _without_comments(code: str) -> list[tuple[int, str]]:
     """The cell's tokens without comments (and the blank line ends they leave): what runs."""
     tokens = tokenize.generate_tokens(io.StringIO(code).readline)
     return [(t.type, t.string) for t in tokens if t.type not in (tokenize.COMMENT, tokenize.NL)]
-
-
-def _load_hook():
-    spec = importlib.util.spec_from_file_location("notebook_links_hook", LINK_HOOK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 # -- notebooks built from snippets ------------------------------------------------------
@@ -166,17 +160,40 @@ def test_unchanged_notebooks_are_not_rewritten(tmp_path):
     assert left == ["dynamic-graphs.zh.ipynb"]
 
 
-def test_chapter_pages_link_their_notebook():
-    hook = _load_hook()
-    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"))
-    published = {"generated/_notebooks/backward.en.ipynb"}
-    files = SimpleNamespace(get_file_from_path=lambda p: p if p in published else None)
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="backward.en.md"))
-    out = hook.on_page_markdown("# Title\n\nText.\n", page, config, files)
-    assert out.startswith("# Title\n\n!!! tip")
-    assert "(generated/_notebooks/backward.en.ipynb){ download=" in out
-    other = SimpleNamespace(file=SimpleNamespace(src_uri="glossary.en.md"))
-    assert hook.on_page_markdown("# G\n", other, config, files) == "# G\n"
+def _tip(lines: list[str], tmp_path: Path, language: str = "en") -> list[str]:
+    md = markdown.Markdown(
+        extensions=[
+            NotebookTipExtension(language=language, docs_dir=str(DOCS), notebooks_dir=str(tmp_path))
+        ]
+    )
+    return md.preprocessors["notebook_tip"].run(lines)
+
+
+def test_chapter_pages_link_their_notebook(tmp_path):
+    """A chapter is recognised from its own text (title and includes), front matter or not."""
+    (tmp_path / "leaves-detach.en.ipynb").write_text("{}", "utf-8")
+    page = (DOCS / "leaves-detach.en.md").read_text("utf-8")
+    body = re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.S)  # as the engines pass it
+    assert body != page
+    out = _tip(body.split("\n"), tmp_path)
+    title = out.index("# Leaves, requires_grad, detach and no_grad")
+    assert out[title + 1 : title + 3] == ["", '!!! tip "Jupyter notebook"']
+    assert "(generated/_notebooks/leaves-detach.en.ipynb){ download=" in out[title + 3]
+    assert out[title + 4] == "" and len(out) == len(body.split("\n")) + 4
+    # No notebook written, another language's page, or a page without snippets: no tip.
+    assert _tip(body.split("\n"), tmp_path, "zh") == body.split("\n")
+    (tmp_path / "leaves-detach.en.ipynb").unlink()
+    assert _tip(body.split("\n"), tmp_path) == body.split("\n")
+    glossary = (DOCS / "glossary.en.md").read_text("utf-8").split("\n")
+    assert _tip(glossary, tmp_path) == glossary
+
+
+def test_the_tip_speaks_the_page_language(tmp_path):
+    (tmp_path / "backward.zh.ipynb").write_text("{}", "utf-8")
+    lines = (DOCS / "backward.zh.md").read_text("utf-8").split("\n")
+    tip = "\n".join(_tip(lines, tmp_path, "zh"))
+    assert f'!!! tip "{ui_text("zh", "notebook_tip_title")}"' in tip
+    assert f"[{ui_text('zh', 'notebook_tip_link')}](generated/_notebooks/backward.zh.ipynb)" in tip
 
 
 # -- playground notebooks ---------------------------------------------------------------

@@ -41,10 +41,11 @@ def _load() -> list[tuple[str, str, str, str]]:
 ROWS = _load()
 
 
-def search(site: Path, queries: list[dict]) -> list[dict]:
-    """Each query's answer from the real worker and Pagefind bundle of the build, in Node."""
+def search(site: Path, queries: list[dict], engine: str = "mkdocs") -> list[dict]:
+    """Each query's answer from the real worker and Pagefind bundle of the build, in Node
+    (``engine="zensical"``: a Zensical build, its worker spoken to as Zensical's box does)."""
     done = subprocess.run(
-        ["node", str(RUNNER), str(site)],
+        ["node", str(RUNNER), str(site), *(["zensical"] if engine == "zensical" else [])],
         input=json.dumps(queries),
         capture_output=True,
         text=True,

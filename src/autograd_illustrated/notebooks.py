@@ -390,34 +390,6 @@ def _vendor_cell(modules: dict[str, tuple[str, bool]], lang: str) -> dict:
     }
 
 
-# The tip at the top of a chapter page that links its notebook: (title, line) per language.
-DOWNLOAD_TIP = {
-    "zh": (
-        "Jupyter 笔记本",
-        '[下载本章的可运行笔记本（.ipynb）]({href}){{ download="{name}" }}：'
-        "代码与本页完全相同，说明文字为中文。",
-    ),
-    "en": (
-        "Jupyter notebook",
-        '[Download this chapter as a runnable notebook (.ipynb)]({href}){{ download="{name}" }}: '
-        "the same code as this page, with English notes.",
-    ),
-}
-
-
-def with_download_tip(markdown: str, lang: str, href: str) -> str:
-    """``markdown`` with a tip linking the notebook at ``href`` right under its title
-    (at the top if it has none), in ``lang``."""
-    title, line = DOWNLOAD_TIP[lang]
-    name = href.rsplit("/", 1)[-1]
-    note = f'!!! tip "{title}"\n    {line.format(href=href, name=name)}\n'
-    lines = markdown.splitlines(keepends=True)
-    for index, text in enumerate(lines):
-        if text.startswith("# "):
-            return "".join(lines[: index + 1] + ["\n", note, "\n"] + lines[index + 1 :])
-    return note + "\n" + markdown
-
-
 def notebook_path(root: Path, page: Path) -> Path:
     """``docs/backward.zh.md`` -> ``generated/_notebooks/backward.zh.ipynb``."""
     return root / OUTPUT_DIR / page.with_suffix(".ipynb").name

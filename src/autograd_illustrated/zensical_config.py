@@ -77,6 +77,9 @@ def zensical_config(root: Path, out: Path) -> dict:
             options["base_path"] = [str(root / "docs"), str(root)]
         elif name == f"{OURS}glossary":
             options["docs_dir"] = str(root / "docs")
+        elif name == f"{OURS}notebook_tip":
+            options["docs_dir"] = str(root / "docs")
+            options["notebooks_dir"] = str(root / "generated" / "_notebooks")
         extensions.append({name: options} if options else name)
     extensions.append("autograd_illustrated.comments")
     config["markdown_extensions"] = extensions

@@ -2,8 +2,11 @@
 // built Pagefind bundle: its pagefind.js and wasm) in Node, and answers queries as the
 // search box would.
 //
-//   node tests/search/run_queries.mjs SITE_DIR < queries.json > answers.json
+//   node tests/search/run_queries.mjs SITE_DIR [zensical] < queries.json > answers.json
 //
+// With "zensical", SITE_DIR is a Zensical build: the worker is the one that build publishes
+// (each language's assets/search-worker.js, the site's worker wrapped for Zensical's search
+// box), and it is spoken to as Zensical's search box does, with its search.json.
 // queries.json: [{"language": "en", "query": "..."}]; answers.json: for each, the pages
 // Material would list, in order ("en/backward/"), and the milliseconds the answer took.
 // Requests the worker makes to the site are read from SITE_DIR, as a server would serve it.
@@ -12,6 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const site = process.argv[2];
+const zensical = process.argv[3] === "zensical";
 const ROOT = join(fileURLToPath(import.meta.url), "..", "..", "..");
 const ORIGIN = "http://site.test";
 const fetched = [];
@@ -36,15 +40,17 @@ async function startWorker(language) {
   const listeners = [];
   const replies = [];
   let waiting = null;
+  const served = zensical ? `${ORIGIN}/${prefix}assets/search-worker.js` : `${ORIGIN}/assets/search-worker.js`;
   const scope = {
-    location: { href: `${ORIGIN}/assets/search-worker.js?bundle=${encodeURIComponent(`${ORIGIN}/${prefix}pagefind/`)}` },
+    location: { href: `${served}?bundle=${encodeURIComponent(`${ORIGIN}/${prefix}pagefind/`)}` },
     addEventListener: (type, fn) => type === "message" && listeners.push(fn),
     postMessage: (message) => {
       replies.push(message);
       if (waiting) waiting();
     },
   };
-  const code = await readFile(join(ROOT, "docs", "assets", "search-worker.js"), "utf8");
+  const source = zensical ? join(site, prefix, "assets", "search-worker.js") : join(ROOT, "docs", "assets", "search-worker.js");
+  const code = await readFile(source, "utf8");
   // The worker's own source, with `self`, `addEventListener` and `postMessage` bound to
   // this scope. Its import() of pagefind.js goes through the loader below.
   const run = new Function("self", "addEventListener", "postMessage", "__import", code.replace(/\bimport\(/g, "__import("));
@@ -58,8 +64,21 @@ async function startWorker(language) {
     if (answer.type !== type) throw new Error(`expected message ${type}, got ${answer.type}`);
     return answer;
   };
-  await send({ type: 0, data: { config: {}, docs: [] } }, 1);
-  return send;
+  if (!zensical) {
+    await send({ type: 0, data: { config: {}, docs: [] } }, 1);
+    return send;
+  }
+  const index = JSON.parse(await readFile(join(site, prefix, "search.json"), "utf8"));
+  // As Zensical's box does before handing them over, locations become absolute URLs.
+  for (const item of index.items) item.location = new URL(`./${item.location}`, `${ORIGIN}/${prefix}`).href;
+  await send({ type: 0, data: index }, 1);
+  // Zensical's box sends what was typed, with &, < and > escaped, and shows index.items[id].
+  const escape = (text) => text.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]);
+  return async (message, type) => {
+    const reply = await send({ type: 2, data: { input: escape(message.data), filter: {} } }, type);
+    const items = reply.data.items.map(({ id }) => [{ location: new URL(index.items[id].location).pathname.slice(1) }]);
+    return { data: { items, total: reply.data.pagination.total } };
+  };
 }
 
 // pagefind.js is an ES module that finds its bundle from import.meta.url: load the file
@@ -80,10 +99,11 @@ for (const { language, query } of input) {
   const started = performance.now();
   const reply = await workers[language](({ type: 2, data: query }), 3);
   const ms = performance.now() - started;
-  const pages = reply.data.items.map((group) => {
+  const listed = reply.data.items.map((group) => {
     const article = group.find((item) => !item.location.includes("#")) || group[0];
     return article.location.split("#")[0];
   });
+  const pages = listed.filter((page, position) => listed.indexOf(page) === position);
   answers.push({ language, query, pages, ms, total: reply.data.total ?? pages.length });
 }
 process.stdout.write(JSON.stringify({ answers, fetched }));
