@@ -44,9 +44,11 @@ zensical: setup
 	$(BIN)/python -m zensical_i18n build -f build/zensical/mkdocs.yml
 	$(BIN)/python -m autograd_illustrated.zensical_postbuild build/zensical/site
 
-## serve: build and serve both languages at http://127.0.0.1:8000, rebuilding on edits
+## serve: build and serve both languages at http://127.0.0.1:8000; an edit rebuilds only the
+##        pages it changed (SERVE_FLAGS= rebuilds every page, as `make build` does)
+SERVE_FLAGS ?= --dirty
 serve: setup
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict $(SERVE_FLAGS) -a 127.0.0.1:8000
 
 lint: setup
 	$(BIN)/ruff check .

@@ -49,6 +49,22 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+_serving = False  # under `mkdocs serve`, a rebuild's pages reach the browser before its index
+
+
+def on_startup(command, dirty) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def _collect_indexes() -> None:
+    try:
+        for indexing in search_index.wait_all():
+            log.info(indexing)
+    except search_index.SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
+
+
 @event_priority(100)  # before static-i18n's post-build, which builds the other languages
 def _start_indexing(config) -> None:
     site, language, prefix, skip = _layout(config)
@@ -59,12 +75,23 @@ def _start_indexing(config) -> None:
 def _finish(config) -> None:
     # The first language to get here waits for every index begun (the default language's
     # began before static-i18n built the others); later calls find nothing left to wait for.
-    try:
-        for indexing in search_index.wait_all():
-            log.info(indexing)
-    except search_index.SearchIndexError as exc:
-        raise PluginError(str(exc)) from None
+    # While serving, the edited page is shown at once and the search index follows a
+    # second or two later; the next rebuild collects it (and reports its failure).
+    if not _serving:
+        _collect_indexes()
     _empty_material_index(_layout(config)[0])
+
+
+def on_pre_build(config) -> None:
+    # The last rebuild's indexes, under `mkdocs serve` (none otherwise). Not before a later
+    # language's build: the first language's index, begun just now, is meant to run meanwhile.
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.current_language in (None, i18n.default_language):
+        _collect_indexes()
+
+
+def on_shutdown() -> None:
+    _collect_indexes()
 
 
 on_post_build = CombinedEvent(_start_indexing, _finish)
