@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from autograd_illustrated.browser import CHROMIUM, HEADLESS_ARGS
+from autograd_illustrated.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
 SEARCH_INDEX = "search/search_index.json"
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb", ".map"}
@@ -97,7 +98,7 @@ def nav_pages(project: Path) -> list[dict]:
     return found
 
 
-def page_urls(pages: list[dict], languages=("zh", "en"), default="zh") -> list[dict]:
+def page_urls(pages: list[dict], languages=LANGUAGES, default=DEFAULT_LANGUAGE) -> list[dict]:
     urls = []
     for page in pages:
         for lang in languages:

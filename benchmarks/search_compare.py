@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from sitepages import SiteServer  # noqa: E402
 
 from autograd_illustrated.browser import CHROMIUM, OFFLINE_ARGS  # noqa: E402
+from autograd_illustrated.vocabulary import LANGUAGES  # noqa: E402
 
 WORKER = next(
     (
@@ -140,7 +141,7 @@ def main() -> None:
     raw, packed = served(index)
     report["lunr"]["index bytes (both languages, one file)"] = {"raw": raw, "gzip": packed}
     docs = json.loads(index.read_text("utf-8"))
-    for language in ("zh", "en"):
+    for language in LANGUAGES:
         own = [d for d in docs["docs"] if d["location"].startswith("en/") == (language == "en")]
         text = json.dumps({"config": docs["config"], "docs": own}, ensure_ascii=False).encode()
         report["lunr"][f"index bytes if split, {language}"] = {

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from autograd_illustrated.mkdocs_config import project_root
 from autograd_illustrated.page_inputs import out_of_date
 
 _dirty = False
@@ -42,7 +43,7 @@ def on_startup(command, dirty) -> None:
 def on_files(files, config):
     if not _dirty:
         return files
-    root = Path(config.config_file_path).resolve().parent
+    root = project_root(config)
     for file in files.documentation_pages():
         built = Path(file.abs_dest_path)
         if built.exists() and out_of_date(Path(file.abs_src_path), built, root):

@@ -14,6 +14,8 @@ from __future__ import annotations
 from copy import deepcopy
 from pathlib import Path
 
+from autograd_illustrated.mkdocs_config import later_language_build
+
 _default_page: bytes | None = None
 
 
@@ -27,7 +29,7 @@ def on_post_build(config) -> None:
     page = Path(config.site_dir) / "404.html"
     if i18n is None or not page.exists():
         return
-    if i18n.current_language == i18n.default_language:
+    if not later_language_build(config):
         _default_page = page.read_bytes()
         return
     target = Path(config.site_dir) / i18n.current_language / "404.html"

@@ -9,14 +9,9 @@ no such glue (see :func:`autograd_illustrated.markdown.page_language`).
 from __future__ import annotations
 
 from autograd_illustrated.markdown import set_language
+from autograd_illustrated.mkdocs_config import build_language
 
 
 def on_config(config):
-    i18n = config.plugins.get("i18n")
-    language = (i18n.current_language or i18n.default_language) if i18n is not None else None
-    set_language(
-        config.markdown_extensions,
-        config.mdx_configs,
-        language or config.theme.get("language") or "en",
-    )
+    set_language(config.markdown_extensions, config.mdx_configs, build_language(config))
     return config

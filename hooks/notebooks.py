@@ -8,15 +8,14 @@ publishes them; :mod:`autograd_illustrated.markdown.notebook_tip` links each fro
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
+from autograd_illustrated.mkdocs_config import later_language_build, project_root
 from autograd_illustrated.notebooks import write_notebooks
 
 
 def on_pre_build(config) -> None:
     if os.environ.get("AUTOGRAD_PLAIN_BUILD"):
         return  # benchmarks/bench.py's reference build (see hooks/snippets.py)
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.current_language != i18n.default_language:
+    if later_language_build(config):
         return  # written by the first language's build, which writes every language's
-    write_notebooks(Path(config.config_file_path).resolve().parent)
+    write_notebooks(project_root(config))

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from autograd_illustrated import search_index
+from autograd_illustrated.mkdocs_config import later_language_build
 
 log = get_plugin_logger("search")
 
@@ -85,8 +86,7 @@ def _finish(config) -> None:
 def on_pre_build(config) -> None:
     # The last rebuild's indexes, under `mkdocs serve` (none otherwise). Not before a later
     # language's build: the first language's index, begun just now, is meant to run meanwhile.
-    i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.current_language in (None, i18n.default_language):
+    if not later_language_build(config):
         _collect_indexes()
 
 

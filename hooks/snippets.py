@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -26,6 +25,7 @@ from autograd_illustrated.comments import (
     TranslationError,
     write_translated,
 )
+from autograd_illustrated.mkdocs_config import build_language, later_language_build, project_root
 from autograd_illustrated.prebuild import PrebuildError, published
 from autograd_illustrated.runner import find_snippets, stale_snippets
 from autograd_illustrated.runner.report import StreamingRun, failure_summary
@@ -35,38 +35,22 @@ PLAIN_BUILD = "AUTOGRAD_PLAIN_BUILD"
 _runner: StreamingRun | None = None  # the runner, between on_pre_build and on_files
 
 
-def _root(config) -> Path:
-    return Path(config.config_file_path).resolve().parent
-
-
-def _later_language_build(config) -> bool:
-    """static-i18n runs a whole build per language, milliseconds apart; snippets are shared
-    by all languages, so the first build's check is the only one needed."""
-    i18n = config.plugins.get("i18n")
-    return i18n is not None and i18n.current_language != i18n.default_language
-
-
-def _language(config) -> str:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None:
-        return i18n.current_language or i18n.default_language
-    return config.theme.get("language") or "en"
-
-
 def on_config(config):
     # static-i18n runs on_config again before each language's build: swap in that language.
     extensions = [
         e for e in config.markdown_extensions if not isinstance(e, CommentLanguageExtension)
     ]
-    extensions.append(CommentLanguageExtension(language=_language(config)))
+    extensions.append(CommentLanguageExtension(language=build_language(config)))
     config.markdown_extensions[:] = extensions
     return config
 
 
 def on_pre_build(config) -> None:
-    if _later_language_build(config):
+    # static-i18n runs a whole build per language, milliseconds apart; snippets are shared
+    # by all languages, so the first build's check is the only one needed.
+    if later_language_build(config):
         return
-    root = _root(config)
+    root = project_root(config)
     try:
         # Even in the plain reference build: Chinese pages include these copies. Cheap (about
         # a quarter of a second): it only tokenizes the snippets and rewrites what changed.
@@ -106,7 +90,7 @@ def on_build_error(error) -> None:
 def on_files(files, config):
     _await_runner()  # what is published below includes the runner's outputs
     try:
-        for url, source in published(_root(config)):
+        for url, source in published(project_root(config)):
             files.append(File.generated(config, url, abs_src_path=str(source)))
     except PrebuildError as exc:
         raise PluginError(str(exc)) from None

@@ -12,12 +12,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from autograd_illustrated.mkdocs_config import project_root
 from autograd_illustrated.prebuild import PrebuildError, check_includes
 from autograd_illustrated.sourcelines import install_link_locator, missing_includes
-
-
-def _root(config) -> Path:
-    return Path(config.config_file_path).resolve().parent
 
 
 def _snippet_options(config) -> dict:
@@ -26,11 +23,11 @@ def _snippet_options(config) -> dict:
 
 def _bases(config) -> list[Path]:
     bases = _snippet_options(config).get("base_path", ["."])
-    return [_root(config) / base for base in ([bases] if isinstance(bases, str) else bases)]
+    return [project_root(config) / base for base in ([bases] if isinstance(bases, str) else bases)]
 
 
 def _shown(config, path: Path) -> str:
-    return path.resolve().relative_to(_root(config)).as_posix()
+    return path.resolve().relative_to(project_root(config)).as_posix()
 
 
 def _fail_on(problems: list[str]) -> None:
@@ -39,7 +36,7 @@ def _fail_on(problems: list[str]) -> None:
 
 
 def on_config(config):
-    install_link_locator(_root(config), Path(config.docs_dir), Path(config.config_file_path))
+    install_link_locator(project_root(config), Path(config.docs_dir), Path(config.config_file_path))
     return config
 
 
@@ -48,7 +45,7 @@ def on_pre_build(config) -> None:
     if not _snippet_options(config).get("check_paths"):
         return
     try:  # not yet under generated/: the runner may not have written those yet
-        check_includes(_root(config), Path(config.docs_dir), _bases(config))
+        check_includes(project_root(config), Path(config.docs_dir), _bases(config))
     except PrebuildError as exc:
         raise PluginError(str(exc)) from None
 

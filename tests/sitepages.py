@@ -20,12 +20,14 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from autograd_illustrated.vocabulary import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 # Screenshots and reports for a human to look at (gitignored).
 ARTIFACTS = ROOT / "test-artifacts"
 # The default language is served at the site's root, every other one under "<lang>/".
-DEFAULT_LANGUAGE = "zh"
-OTHER_LANGUAGES = ("en",)
+DEFAULT_LANGUAGE, *_others = LANGUAGES
+OTHER_LANGUAGES = tuple(_others)
 # For page.evaluate: resolves after the next two frames. Blocks that come on screen are
 # drawn in the frame after (content-visibility, docs/assets/site.css).
 TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"

@@ -31,6 +31,7 @@ from autograd_illustrated.comments import (
     write_translated,
 )
 from autograd_illustrated.notebooks import build_notebook
+from autograd_illustrated.vocabulary import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 SNIPPETS = sorted(p for p in (ROOT / "snippets").rglob("*.py") if not p.name.startswith("_"))
@@ -209,7 +210,7 @@ def test_a_page_shows_comments_in_its_language(tmp_path, lang, shown, hidden):
 
 def test_chinese_notebooks_show_chinese_comments():
     notebooks = {
-        lang: build_notebook(ROOT / "docs" / f"backward.{lang}.md", ROOT) for lang in ("zh", "en")
+        lang: build_notebook(ROOT / "docs" / f"backward.{lang}.md", ROOT) for lang in LANGUAGES
     }
     code = {
         lang: "\n".join(c["source"] for c in nb["cells"] if c["cell_type"] == "code")

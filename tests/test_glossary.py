@@ -19,6 +19,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
+from autograd_illustrated.vocabulary import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 
 PAGES = {
@@ -61,7 +63,7 @@ def built(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("glossary-site")
     docs = work / "docs"
     docs.mkdir()
-    for language in ("zh", "en"):
+    for language in LANGUAGES:
         shutil.copy2(ROOT / f"docs/glossary.{language}.md", docs / f"glossary.{language}.md")
     for name, text in PAGES.items():
         (docs / name).write_text(text, encoding="utf-8")

@@ -38,6 +38,7 @@ from autograd_illustrated.notebooks import (
 )
 from autograd_illustrated.runner.snippets import SECTION_MARK
 from autograd_illustrated.ui import ui_text
+from autograd_illustrated.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -149,7 +150,7 @@ def test_notebooks_run_top_to_bottom(tmp_path, monkeypatch):
 def test_unchanged_notebooks_are_not_rewritten(tmp_path):
     shutil.copytree(ROOT / "snippets" / "dynamic_graphs", tmp_path / "snippets" / "dynamic_graphs")
     (tmp_path / "docs").mkdir()
-    for lang in ("zh", "en"):
+    for lang in LANGUAGES:
         shutil.copy(DOCS / f"dynamic-graphs.{lang}.md", tmp_path / "docs")
     first = write_notebooks(tmp_path)
     assert sorted(p.name for p in first) == ["dynamic-graphs.en.ipynb", "dynamic-graphs.zh.ipynb"]
@@ -243,7 +244,7 @@ nav:
 
 def _build_site(folder: Path, with_hook: bool) -> str:
     (folder / "docs").mkdir(parents=True, exist_ok=True)
-    for lang in ("zh", "en"):
+    for lang in LANGUAGES:
         (folder / "docs" / f"index.{lang}.md").write_text(f"# Home {lang}\n", encoding="utf-8")
         shutil.copy(DOCS / f"playground.{lang}.ipynb", folder / "docs")
     hooks = "hooks:\n" + "".join(f"  - {hook}\n" for hook in JUPYTER_HOOKS) if with_hook else ""
@@ -261,7 +262,7 @@ def _build_site(folder: Path, with_hook: bool) -> str:
 
 
 def _page(site: Path, lang: str) -> str:
-    prefix = "" if lang == "zh" else "en/"
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     return (site / prefix / "playground" / "index.html").read_text("utf-8")
 
 
@@ -280,7 +281,7 @@ def test_without_the_hook_static_i18n_ships_raw_json(i18n_sites):
     assert _page(i18n_sites.broken, "zh").lstrip().startswith("{")
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_with_the_hook_both_languages_render(i18n_sites, lang):
     html = _page(i18n_sites.fixed, lang)
     assert html.lstrip().lower().startswith("<!doctype html>")
@@ -293,7 +294,7 @@ def test_with_the_hook_both_languages_render(i18n_sites, lang):
 def test_each_language_keeps_the_others_notebook_cache(i18n_sites):
     _, second = i18n_sites.logs
     hits = re.findall(r"Cache hit: .*playground\.(zh|en)\.ipynb", second)
-    assert sorted(hits) == ["en", "zh"], second[-2000:]
+    assert sorted(hits) == sorted(LANGUAGES), second[-2000:]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -17,14 +17,18 @@ import re
 from pathlib import Path
 
 import pytest
-from pymdownx.snippets import SnippetPreprocessor
 
 from autograd_illustrated.headings import read_page
+from autograd_illustrated.vocabulary import (
+    LANGUAGES,
+    english_name,
+    is_doctest,
+    page_name,
+    parse_include,
+)
 
 ROOT = Path(os.environ.get("PROJECT_ROOT") or Path(__file__).resolve().parents[1]).resolve()
 DOCS = ROOT / "docs"
-LANGUAGES = {"zh": "Chinese", "en": "English"}
-PAGE_NAME = re.compile(r"^(?P<slug>.+)\.(?P<lang>[a-z]{2})\.(?P<ext>md|ipynb)$")
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
 
 
@@ -39,12 +43,12 @@ def discover() -> tuple[dict[str, dict[str, Path]], list[Path]]:
     for path in sorted([*DOCS.rglob("*.md"), *DOCS.rglob("*.ipynb")]):
         if "assets" in path.relative_to(DOCS).parts:
             continue
-        found = PAGE_NAME.match(path.name)
-        if not found or found["lang"] not in LANGUAGES:
+        found = page_name(path)
+        if not found:
             strays.append(path)
             continue
-        slug = path.relative_to(DOCS).with_name(f"{found['slug']}.{found['ext']}").as_posix()
-        pages.setdefault(slug, {})[found["lang"]] = path
+        slug = path.relative_to(DOCS).with_name(f"{found.slug}.{found.ext}").as_posix()
+        pages.setdefault(slug, {})[found.lang] = path
     return pages, strays
 
 
@@ -58,12 +62,12 @@ def _language_neutral(include: str, lang: str) -> str:
 
 def includes(path: Path) -> list[tuple[int, str]]:
     """(line, included path) for every ``--8<--`` include, in order, language-neutral."""
-    lang = PAGE_NAME.match(path.name)["lang"]
+    lang = page_name(path).lang
     found = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        match = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)
-        if match and match["inline_marker"] and not match["escape"]:
-            found.append((number, _language_neutral(match["snippet"][1:-1].strip(), lang)))
+        include = parse_include(line)
+        if include:
+            found.append((number, _language_neutral(include.spec, lang)))
     return found
 
 
@@ -78,8 +82,6 @@ def doctest_outputs(path: Path) -> list[tuple[int, str, str]]:
             index += 1
             continue
         indent, fence = opening["indent"], opening["fence"]
-        words = opening["info"].replace("{", " ").replace("}", " ").split()
-        language = words[0].lstrip(".").lower() if words else ""
         body_start = index + 1
         index += 1
         body = []
@@ -88,14 +90,14 @@ def doctest_outputs(path: Path) -> list[tuple[int, str, str]]:
             index += 1
         index += 1  # past the closing fence
         text = "\n".join(body) + "\n"
-        if language == "pycon" or (language in {"python", "py"} and text.startswith(">>>")):
+        if is_doctest(opening["info"], text):
             for example in doctest.DocTestParser().get_examples(text):
                 examples.append((body_start + 1 + example.lineno, example.source, example.want))
     return examples
 
 
 def test_every_page_follows_the_naming_rule():
-    assert not STRAYS, "pages must be named <slug>.zh.md and <slug>.en.md:\n" + "\n".join(
+    assert not STRAYS, "pages must be named <slug>.<language>.md:\n" + "\n".join(
         f"{_shown(p)}:1: not <slug>.<{'|'.join(LANGUAGES)}>.md" for p in STRAYS
     )
 
@@ -108,11 +110,11 @@ def test_pages_were_found():
 def test_page_exists_in_both_languages(slug):
     versions = PAGES[slug]
     lang, present = next(iter(versions.items()))
-    stem, ext = PAGE_NAME.match(present.name)["slug"], PAGE_NAME.match(present.name)["ext"]
+    name = page_name(present)
     missing = [
-        f"{_shown(present)}:1: has no {name} version: "
-        f"{_shown(present.with_name(f'{stem}.{other}.{ext}'))} is missing"
-        for other, name in LANGUAGES.items()
+        f"{_shown(present)}:1: has no {english_name(other)} version: "
+        f"{_shown(present.with_name(f'{name.slug}.{other}.{name.ext}'))} is missing"
+        for other in LANGUAGES
         if other not in versions
     ]
     assert not missing, "\n".join(missing)
@@ -122,7 +124,8 @@ def _pair(slug):
     versions = PAGES[slug]
     if set(versions) != set(LANGUAGES):
         pytest.skip("a language is missing: test_page_exists_in_both_languages reports it")
-    return versions["zh"], versions["en"]
+    default, other, *_ = LANGUAGES
+    return versions[default], versions[other]
 
 
 @pytest.mark.parametrize("slug", sorted(s for s in PAGES if s.endswith(".md")))

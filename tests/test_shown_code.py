@@ -54,15 +54,19 @@ from pathlib import Path
 
 import pytest
 
-from autograd_illustrated.runner.snippets import SECTION_MARK, raise_markers
+from autograd_illustrated.runner.snippets import raise_markers
+from autograd_illustrated.vocabulary import (
+    PYTHON_FENCES,
+    SECTION_MARK,
+    fence_language,
+    is_doctest,
+    page_name,
+    parse_include,
+)
 
 ROOT = Path(os.environ.get("PROJECT_ROOT") or Path(__file__).resolve().parents[1]).resolve()
 DOCS = ROOT / "docs"
-PAGE_NAME = re.compile(r"^[^.]+\.(zh|en)\.(md|ipynb)$")
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
-INCLUDE = re.compile(
-    r"""^\s*-{1,3}8<-{1,3}\s*["'](?P<path>[^"':]+\.py)(?::(?P<section>[\w-]+))?["']\s*$"""
-)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # Always there in a module's namespace, a notebook's or a REPL's (``__file__`` is not).
 ALWAYS = set(dir(builtins)) | {"__name__", "__doc__", "__builtins__", "__spec__", "__loader__"}
@@ -393,12 +397,6 @@ def _fences(text: str):
         yield start + 1, opening["info"], body
 
 
-def _language(info: str) -> str:
-    """First word of a fence's info string: ``python title="x"`` and ``{ .python }`` -> python."""
-    words = info.replace("{", " ").replace("}", " ").split()
-    return words[0].lstrip(".").lower() if words else ""
-
-
 def shown_code(page: Path) -> list[Piece]:
     """The code a page shows, in page order."""
     rel = page.relative_to(ROOT).as_posix()
@@ -411,23 +409,22 @@ def shown_code(page: Path) -> list[Piece]:
         ]
     pieces: list[Piece] = []
     for first, info, body in _fences(page.read_text(encoding="utf-8")):
-        language = _language(info)
-        if language not in {"python", "py", "pycon"}:
-            continue
-        if language == "pycon" or (body and body[0].startswith(">>>")):
+        if is_doctest(info, "\n".join(body)):
             pieces.append(_session_piece(rel, first, body))
+            continue
+        if fence_language(info) not in PYTHON_FENCES:
             continue
         literal: list[tuple[int, str]] = []
         for number, line in enumerate(body, start=first):
-            include = INCLUDE.match(line)
-            if not include:
+            include = parse_include(line)
+            if not include or not include.target.endswith(".py"):
                 literal.append((number, line))
                 continue
             if any(text.strip() for _, text in literal):
                 pieces.append(_code_piece(rel, literal))
             literal = []
-            path = ROOT / include["path"]
-            lines = _section(path, include["section"])
+            path = ROOT / include.target
+            lines = _section(path, include.section)
             if lines:
                 pieces.append(_code_piece(path.relative_to(ROOT).as_posix(), lines))
         if any(text.strip() for _, text in literal):
@@ -607,7 +604,7 @@ def problems(page: Path) -> list[str]:
     return report
 
 
-PAGES = sorted(p for p in DOCS.iterdir() if PAGE_NAME.match(p.name))
+PAGES = sorted(p for p in DOCS.iterdir() if page_name(p))
 
 
 @pytest.mark.parametrize("doc", PAGES, ids=lambda p: p.name)

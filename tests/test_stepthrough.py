@@ -11,6 +11,7 @@ from autograd_illustrated.artifacts import collecting_into
 from autograd_illustrated.graphs.stepthrough import frames, save_stepthrough
 from autograd_illustrated.graphs.tracing import trace
 from autograd_illustrated.runner.cli import main as runner_main
+from autograd_illustrated.vocabulary import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -103,7 +104,7 @@ def save(tmp_path):
 
 def test_saved_step_through_lists_every_frame_in_order(tmp_path):
     folder = save(tmp_path)
-    for lang in ("zh", "en"):
+    for lang in LANGUAGES:
         fragment = (folder / f"mean-{lang}.md").read_text()
         images = re.findall(r"\]\((generated/[^)]+\.svg)\)", fragment)
         assert images == [f"generated/gradient_flow/demo/mean-{lang}-{k}.svg" for k in range(6)]
@@ -161,7 +162,7 @@ def test_fragment_made_by_the_real_runner_links_to_files_that_exist(tmp_path):
         "save_stepthrough(record, 'steps')\n"
     )
     assert runner_main(["--root", str(tmp_path)]) == 0
-    for lang in ("zh", "en"):
+    for lang in LANGUAGES:
         fragment = (tmp_path / "generated" / "chapter" / "demo" / f"steps-{lang}.md").read_text()
         images = re.findall(r"\]\(([^)]+\.svg)\)", fragment)
         assert len(images) == 3

@@ -111,7 +111,7 @@ def test_wrong_outputs_are_rewritten_in_both_languages(project, capsys):
     out = capsys.readouterr().out.splitlines()
     # Each changed example is named by the line of its >>> prompt.
     assert out == [
-        f"docs/demo.{lang}.md:{line}: updated" for lang in ("en", "zh") for line in (6, 16, 28)
+        f"docs/demo.{lang}.md:{line}: updated" for lang in sorted(LANGUAGES) for line in (6, 16, 28)
     ]
 
 

@@ -49,10 +49,11 @@ from pathlib import Path
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from .runner.snippets import SECTION_MARK
+from .vocabulary import CODE_LANGUAGE, LANGUAGES, SECTION_MARK, english_name, parse_include
 
-# Languages whose pages show translated comments; English is the source language.
-TRANSLATED = {"zh": "Chinese"}
+# Languages whose pages show translated comments (by name, for messages): all but the one
+# the snippets' comments are written in.
+TRANSLATED = {lang: english_name(lang) for lang in LANGUAGES if lang != CODE_LANGUAGE}
 OUTPUT_DIR = Path("generated") / "_zh"  # "_": never a snippet's folder (see find_snippets)
 # Markers that tools or the runner read: kept as written; words after them are translated.
 MARKER = re.compile(
@@ -360,21 +361,14 @@ def add_stubs(snippet: Path, root: Path, lang: str = "zh") -> list[str]:
 
 # -- pages: Chinese pages include the translated copy -------------------------------------
 
-_INCLUDE = re.compile(
-    r"""^(?P<head>\s*-{1,3}8<-{1,3}\s*(?P<quote>["']))(?P<path>snippets/[^"':]+\.py)"""
-    r"""(?P<tail>(?::[^"']*)?(?P=quote)\s*)$"""
-)
-
-
 def localize_include(line: str, lang: str) -> str:
     """``--8<-- "snippets/a/b.py:s"`` -> ``--8<-- "generated/_zh/snippets/a/b.py:s"``."""
     if lang not in TRANSLATED:
         return line
-    found = _INCLUDE.match(line)
-    if not found:
+    found = parse_include(line)
+    if not found or not found.target.startswith("snippets/") or not found.target.endswith(".py"):
         return line
-    target = f"{_output_path(Path('.'), lang).as_posix()}/{found['path']}"
-    return f"{found['head']}{target}{found['tail']}"
+    return f"{line[: found.start]}{_output_path(Path('.'), lang).as_posix()}/{line[found.start :]}"
 
 
 class _LocalizeIncludes(Preprocessor):

@@ -29,15 +29,9 @@ from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown.lexers import DirectiveInHTMLCommentLexer, FencedCodeBlockLexer
 
 from . import prose
+from .vocabulary import INCLUDE_LINE, PYTHON_FENCES, fence_language, is_doctest
 
 DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-INCLUDE_LINE = re.compile(r"^\s*-{1,3}8<-{1,3}", re.MULTILINE)
-
-
-def _language(info: str) -> str:
-    """First word of a fence's info string: ``python title="x"`` and ``{ .python }`` -> python."""
-    words = info.replace("{", " ").replace("}", " ").split()
-    return words[0].lstrip(".").lower() if words else ""
 
 
 class CodeParser:
@@ -55,11 +49,10 @@ class CodeParser:
 
     def __call__(self, document: Document):
         for region in self.fences(document):
-            language = _language(region.lexemes["info"])
-            source = region.lexemes["source"]
-            if language == "pycon" or (language in {"python", "py"} and source.startswith(">>>")):
+            info, source = region.lexemes["info"], region.lexemes["source"]
+            if is_doctest(info, source):
                 yield from self._doctest_regions(document, region, source)
-            elif language in {"python", "py"} and not INCLUDE_LINE.search(source):
+            elif fence_language(info) in PYTHON_FENCES and not INCLUDE_LINE.search(source):
                 yield Region(region.start, region.end, source, self.python)
         for region in self.invisible(document):
             yield Region(region.start, region.end, region.lexemes["source"], self.python)

@@ -36,10 +36,10 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote
 
-from .pages import LANGUAGES, discover, parse, shown, sibling_of
+from .vocabulary import CODE_LANGUAGE, LANGUAGES, discover, page_name, shown, sibling_of
 
 # New ids are slugs of this language's headings: ASCII, readable in a URL.
-ID_LANGUAGE = "en"
+ID_LANGUAGE = CODE_LANGUAGE
 COMMAND = "python -m autograd_illustrated.headings"
 
 # Python-Markdown's ATX heading (no space needed after the hashes), closing hashes apart.
@@ -56,7 +56,9 @@ LINK = re.compile(
     r"(?P<url>[^\s)\"'>]*#[^\s)\"'>]+)",
     re.MULTILINE,
 )
-LINKED_PAGE = re.compile(r"^(?:\./)?(?P<slug>[\w.-]+?)(?:\.(?P<lang>[a-z]{2}))?\.md$")
+LINKED_PAGE = re.compile(
+    rf"^(?:\./)?(?P<slug>[\w.-]+?)(?:\.(?P<lang>{'|'.join(map(re.escape, LANGUAGES))}))?\.md$"
+)
 
 
 @dataclass
@@ -138,7 +140,7 @@ def parse_heading(line: str) -> tuple[int, str, str | None, str | None] | None:
 
 
 def _page(path: Path, lines: list[str]) -> Page:
-    page = Page(path, parse(path)["lang"], lines, [], set())
+    page = Page(path, page_name(path).lang, lines, [], set())
     prose = _code_and_comment_free(lines)
     for number, (line, is_prose) in enumerate(zip(lines, prose, strict=True), start=1):
         if not is_prose:

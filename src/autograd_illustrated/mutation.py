@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import prose
+from .vocabulary import is_doctest
 
 _DOCTEST_FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>```+)[ \t]*(?P<info>[^\n]*)\n"
@@ -78,14 +79,8 @@ def prose_mutants(page: Path, text: str) -> list[Mutant]:
 def doctest_mutants(page: Path, text: str) -> list[Mutant]:
     mutants = []
     for fence in _DOCTEST_FENCE.finditer(text):
-        language = fence["info"].replace("{", " ").split()
         body = fence["body"]
-        is_doctest = (language and language[0].lstrip(".") == "pycon") or (
-            language
-            and language[0].lstrip(".") in {"python", "py"}
-            and body.lstrip().startswith(">>>")
-        )
-        if not is_doctest:
+        if not is_doctest(fence["info"], body):
             continue
         position = fence.start("body")
         for line in body.splitlines(keepends=True):

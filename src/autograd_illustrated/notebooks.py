@@ -23,14 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .comments import translated_source
-from .runner.snippets import SECTION_MARK, raise_markers
+from .runner.snippets import raise_markers
+from .vocabulary import SECTION_MARK, page_name, parse_include
 
 # Underscore: never a snippet's folder (snippets named _*.py are skipped), so never cleaned away.
 OUTPUT_DIR = Path("generated") / "_notebooks"
-PAGE_NAME = re.compile(r"^(?P<slug>[^.]+)\.(?P<lang>[a-z]{2})\.md$")
-INCLUDE = re.compile(
-    r"""^\s*-{1,3}8<-{1,3}\s*["']snippets/(?P<path>[^"':]+\.py)(?::(?P<section>[\w-]+))?["']"""
-)
 HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*(\{[^}]*\})?\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -159,9 +156,10 @@ def page_includes(markdown: str) -> tuple[str | None, list[PageInclude]]:
     for line in markdown.splitlines():
         if FENCE.match(line):
             in_fence = not in_fence
-        include = INCLUDE.match(line)
-        if include:
-            includes.append(PageInclude(include["path"], include["section"], heading))
+        include = parse_include(line)
+        if include and include.target.startswith("snippets/") and include.target.endswith(".py"):
+            path = include.target.removeprefix("snippets/")
+            includes.append(PageInclude(path, include.section, heading))
             continue
         found = None if in_fence else HEADING.match(line)
         if found:
@@ -198,10 +196,10 @@ def _code(chunk: Chunk, *id_parts: str) -> dict:
 
 def build_notebook(page: Path, root: Path) -> dict | None:
     """The notebook for one page, or ``None`` if the page shows no snippet."""
-    name = PAGE_NAME.match(page.name)
-    if not name:
+    name = page_name(page)
+    if not name or name.ext != "md":
         return None
-    lang = name["lang"]
+    lang = name.lang
     text = TEXT.get(lang, TEXT["en"])
     title, includes = page_includes(page.read_text(encoding="utf-8"))
     if not includes:
@@ -232,7 +230,7 @@ def build_notebook(page: Path, root: Path) -> dict | None:
 
     modules = vendored_modules(code, root)
     needs = text["needs"].format(packages=" ".join(requirements(code, modules)))
-    cells = [_markdown(f"# {title or name['slug']}\n\n{text['intro']}\n\n{needs}", lang)]
+    cells = [_markdown(f"# {title or name.slug}\n\n{text['intro']}\n\n{needs}", lang)]
     if modules:
         names = ", ".join(f"`{m}`" for m in modules)
         cells.append(_markdown(text["vendored"].format(names=names), "vendored", lang))

@@ -25,8 +25,8 @@ from pathlib import Path
 from autograd_illustrated.comments import TranslationError, write_translated
 from autograd_illustrated.notebooks import write_notebooks
 from autograd_illustrated.sourcelines import missing_includes
+from autograd_illustrated.vocabulary import PUBLISHED_SUFFIXES, shown
 
-PUBLISHED_SUFFIXES = {".svg", ".png", ".ipynb"}
 # Browser libraries come from npm at setup time and are served by the site itself.
 # Only what a browser fetches: math is typeset at build time, so KaTeX's stylesheet and
 # its woff2 fonts. Live cells (assets/live.js) fetch, on their first Run only, Pyodide's
@@ -94,8 +94,7 @@ def check_includes(root: Path, docs_dir: Path, bases: list[Path], skip_generated
     skip = root / "generated" if skip_generated else None
     problems = []
     for page in sorted(docs_dir.rglob("*.md")):
-        shown = page.resolve().relative_to(root.resolve()).as_posix()
-        problems += missing_includes(page, bases, shown, skip)
+        problems += missing_includes(page, bases, shown(page, root), skip)
     if problems:
         raise PrebuildError("\n".join(problems))
 

@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .vocabulary import INCLUDE_LINE
+
 CHECK = re.compile(r"<!--\s*prose:\s*(?P<expr>.+?)\s*=>\s*(?P<text>.+?)\s*-->", re.DOTALL)
 GIVEN = re.compile(r"<!--\s*given:\s*(?P<numbers>.+?)\s*-->", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -37,7 +39,7 @@ _NOT_PROSE = re.compile(
     r"\]\([^)\n]*\)"  # a link's or image's target
     r"|<[A-Za-z/][^>\n]*>"  # an HTML tag and its attributes
     r"|\{:?[ \t]*[#.][^}\n]*\}"  # an attribute list: { .graph } { #id } {: #id }
-    r"|^\s*-{1,3}8<-{1,3}.*$",  # an include line
+    rf"|{INCLUDE_LINE.pattern}.*$",  # an include line
     re.MULTILINE,
 )
 _EDGE_BEFORE = r"(?<![A-Za-z0-9_.\\])"

@@ -9,8 +9,9 @@ A contributor who breaks a page should read ``docs/x.en.md:12: ...``, but:
   decides what is broken; this only says where.
 - pymdownx.snippets names neither the page nor the line of an include whose file or
   section is missing, and fails with a traceback. :func:`missing_includes` checks every
-  ``--8<--`` include of the pages the same way (pymdownx's own patterns, the same base
-  paths), so the build can stop first with ``docs/x.en.md:LINE: include of missing file``.
+  ``--8<--`` include of the pages the same way (pymdownx's own patterns, read by
+  :func:`autograd_illustrated.vocabulary.parse_include`; the same base paths), so the
+  build can stop first with ``docs/x.en.md:LINE: include of missing file``.
 
 ``hooks/source_lines.py`` wires both into the build.
 """
@@ -22,14 +23,13 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from pymdownx.snippets import SnippetPreprocessor
+from .vocabulary import parse_include, section_names
 
 _LINK_WARNING = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains (?:a|an absolute|an unrecognized relative) "
     r"link '(?P<url>[^']+)'"
 )
 _NAV_WARNING = re.compile(r"^A reference to '(?P<target>[^']+)' is included in the 'nav'")
-_SECTION_START = "--8<-- [start:{name}]"
 
 
 def _line_of(path: Path, needles: Iterable[str]) -> int | None:
@@ -97,13 +97,10 @@ def missing_includes(
     problems = []
     lines = page.read_text(encoding="utf-8").splitlines()
     for number, line in enumerate(lines, start=1):
-        found = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)
-        if not found or found["escape"] or not found["inline_marker"]:
-            continue  # not an include, escaped with ';', or a block include (not used here)
-        spec = found["snippet"][1:-1].strip()
-        if not spec or spec.startswith(";") or spec.lower().startswith(("http://", "https://")):
-            continue
-        name, _lines, section = SnippetPreprocessor.RE_SNIPPET_FILE.match(spec).groups()
+        found = parse_include(line)
+        if not found or found.is_url:
+            continue  # not an include (or escaped with ';', or a block include: not used here)
+        name, section = found.target, found.section
         target = next((base / name for base in bases if (base / name).exists()), None)
         if target is None:
             if skip_under is None or not any(
@@ -112,10 +109,9 @@ def missing_includes(
                 problems.append(f"{shown_as}:{number}: include of missing file '{name}'")
             continue
         if section and target.is_file():
-            marker = _SECTION_START.format(name=section[1:])
-            if marker not in target.read_text(encoding="utf-8"):
+            if section not in section_names(target.read_text(encoding="utf-8")):
                 problems.append(
-                    f"{shown_as}:{number}: '{name}' has no section '{section[1:]}' "
-                    f"(no '{marker}' line)"
+                    f"{shown_as}:{number}: '{name}' has no section '{section}' "
+                    f"(no '# --8<-- [start:{section}]' line)"
                 )
     return problems

@@ -33,7 +33,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pages import shown, sibling_of
+from .vocabulary import LANGUAGES, PAGE_EXTENSIONS, shown, sibling_of
 
 HASH_LENGTH = 12
 # An HTML comment: Markdown renders none of it (the build also drops it, see
@@ -117,6 +117,9 @@ def write_marker(path: Path, marker: Marker) -> None:
         path.write_text(new, encoding="utf-8")
 
 
+PAGE_NAMING = f"<slug>.{'|'.join(LANGUAGES)}.{'|'.join(PAGE_EXTENSIONS)}"
+
+
 def pages(root: Path) -> list[Path]:
     docs = root / "docs"
     return sorted(
@@ -128,7 +131,7 @@ def sync(path: Path, root: Path) -> Marker:
     """Record in ``path`` that it now says what its sibling currently says."""
     sibling = sibling_of(path)
     if sibling is None:
-        raise ValueError(f"{shown(path, root)}: not a page named <slug>.zh|en.md|ipynb")
+        raise ValueError(f"{shown(path, root)}: not a page named {PAGE_NAMING}")
     if not sibling.is_file():
         raise ValueError(f"{shown(path, root)}: its sibling {shown(sibling, root)} is missing")
     marker = Marker(shown(sibling, root), content_hash(sibling))
@@ -160,7 +163,7 @@ def check(root: Path, selected: list[Path] | None = None) -> list[str]:
     for path in selected if selected is not None else pages(root):
         sibling = sibling_of(path)
         if sibling is None:
-            problems.append(f"{shown(path, root)}: not a page named <slug>.zh|en.md|ipynb")
+            problems.append(f"{shown(path, root)}: not a page named {PAGE_NAMING}")
             continue
         name, other = shown(path, root), shown(sibling, root)
         state, detail = _state(path, root)

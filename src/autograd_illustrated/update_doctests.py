@@ -43,8 +43,7 @@ from pathlib import Path
 
 from sybil.evaluators.doctest import DocTestEvaluator, DocTestRunner
 
-from . import pages as page_names
-from . import translations
+from . import translations, vocabulary
 from .doccheck import CodeParser, page_sybil
 
 _TRACEBACK_HEADER = "Traceback (most recent call last):"
@@ -332,7 +331,7 @@ def run_pages(page_list: list[Path], root: Path, jobs: int = 1, log=print) -> li
             if result is None:
                 result = PageResult(page, problems=[f"1: its process died ({process.exitcode})"])
             results[page] = result
-            shown = page_names.shown(page, root)
+            shown = vocabulary.shown(page, root)
             log(f"doctests: {shown}: {result.examples} examples ({result.seconds:.1f}s)")
     return [results[page] for page in page_list]
 
@@ -342,7 +341,7 @@ def run_pages(page_list: list[Path], root: Path, jobs: int = 1, log=print) -> li
 
 def select_pages(root: Path, names: list[str]) -> list[Path]:
     """Every page in both languages, or the pages named (as files, ``docs/x.md`` or ``x``)."""
-    found = page_names.discover(root / "docs")
+    found = vocabulary.discover(root / "docs")
     if not names:
         return [path for slug in sorted(found) for path in found[slug].values()]
     chosen: list[Path] = []
@@ -350,9 +349,9 @@ def select_pages(root: Path, names: list[str]) -> list[Path]:
     for name in names:
         slug = None
         for candidate in (Path(name), root / name):
-            parsed = page_names.parse(candidate)
+            parsed = vocabulary.page_name(candidate)
             if parsed and candidate.resolve().parent == (root / "docs").resolve():
-                slug = parsed["slug"]
+                slug = parsed.slug
         if slug is None:
             bare = Path(name).name.removesuffix(".md")
             slug = bare if bare in found else None
@@ -382,18 +381,18 @@ def update(
     results = run_pages(chosen, root, jobs, log)
     changed = []
     for result in results:
-        shown = page_names.shown(result.page, root)
+        shown = vocabulary.shown(result.page, root)
         for change in result.changes:
             out(f"{shown}:{change.line}: {'would update' if check else 'updated'}")
         if result.changes and not check:
             apply(result.page, result.changes)
             changed.append(result.page)
     # A pair in step before is in step after: only their shared outputs changed.
-    pairs = {page for page in changed if page_names.sibling_of(page) in in_step} & in_step
-    for page in sorted(pairs | {page_names.sibling_of(page) for page in pairs}):
+    pairs = {page for page in changed if vocabulary.sibling_of(page) in in_step} & in_step
+    for page in sorted(pairs | {vocabulary.sibling_of(page) for page in pairs}):
         translations.sync(page, root)
     problems = [
-        f"{page_names.shown(r.page, root)}:{problem}" for r in results for problem in r.problems
+        f"{vocabulary.shown(r.page, root)}:{problem}" for r in results for problem in r.problems
     ]
     for problem in problems:
         print(problem, file=sys.stderr)

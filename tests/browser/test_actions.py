@@ -14,6 +14,8 @@ import pytest
 from PIL import Image
 from sitepages import ARTIFACTS, TWO_FRAMES, counterpart, language_of
 
+from autograd_illustrated.vocabulary import LANGUAGES
+
 pytestmark = pytest.mark.browser
 
 # The exemplar chapter: it has graphs, math and a language counterpart.
@@ -88,7 +90,9 @@ SEARCHES = [
 ]
 
 
-@pytest.mark.parametrize(("start", "query", "expected"), SEARCHES, ids=["zh", "en"])
+@pytest.mark.parametrize(
+    ("start", "query", "expected"), SEARCHES, ids=[language_of(s) for s, _, _ in SEARCHES]
+)
 def test_search_lists_the_right_chapter_first_in_the_page_language(
     tab, server, start, query, expected
 ):
@@ -168,7 +172,7 @@ def test_screenshots(request, server, viewport):
     context = request.getfixturevalue(viewport)
     ARTIFACTS.mkdir(exist_ok=True)
     for name, page in SCREENSHOTS:
-        for language in ("zh", "en"):
+        for language in LANGUAGES:
             shot = context.new_page()
             try:
                 shot.goto(server.url(counterpart(page, language)), wait_until="networkidle")
