@@ -44,6 +44,7 @@ import tokenize
 import tomllib
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from markdown.extensions import Extension
@@ -254,6 +255,33 @@ def translated_source(snippet: Path, root: Path, lang: str = "zh") -> str:
 
 
 def _translate_file(snippet: Path, root: Path, lang: str) -> tuple[str, list[str]]:
+    sidecar = sidecar_path(snippet, lang)
+    stamps = tuple(
+        (stat.st_size, stat.st_mtime_ns) if (stat := _stat(path)) else None
+        for path in (snippet, sidecar)
+    )
+    text, problems = _translate_unchanged(snippet, root, lang, stamps)
+    return text, list(problems)
+
+
+def _stat(path: Path):
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+# A long-lived build (`mkdocs serve`) translates every snippet before every rebuild: each
+# file is tokenized again only when it or its sidecar changed (``stamps``).
+@lru_cache(maxsize=4096)
+def _translate_unchanged(
+    snippet: Path, root: Path, lang: str, stamps: tuple
+) -> tuple[str, tuple[str, ...]]:
+    text, problems = _translate_anew(snippet, root, lang)
+    return text, tuple(problems)
+
+
+def _translate_anew(snippet: Path, root: Path, lang: str) -> tuple[str, list[str]]:
     sidecar = sidecar_path(snippet, lang)
     table = load_sidecar(sidecar, root)
     source = snippet.read_text(encoding="utf-8")

@@ -393,16 +393,59 @@ def notebook_path(root: Path, page: Path) -> Path:
     return root / OUTPUT_DIR / page.with_suffix(".ipynb").name
 
 
+# What every notebook is made of besides its page: the snippets and their comment
+# translations, and the project modules it carries. The record of what the last call saw
+# is a dot-name, so it is never published.
+SHARED_INPUTS = ("snippets/**/*", "src/autograd_illustrated/**/*.py")
+INPUTS_RECORD = ".inputs.json"
+
+
+def _stamp(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _shared_inputs(root: Path) -> str:
+    """A digest of every shared input's name, size and modification time (a few ms)."""
+    digest = hashlib.sha256()
+    for pattern in SHARED_INPUTS:
+        for path in sorted(root.glob(pattern)):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(f"{path.relative_to(root).as_posix()}\0{_stamp(path)}\n".encode())
+    return digest.hexdigest()
+
+
 def write_notebooks(root: Path) -> list[Path]:
-    """(Re)write every chapter's notebooks; return the files whose content changed."""
+    """(Re)write every chapter's notebooks; return the files whose content changed.
+
+    A page whose text and shared inputs (:data:`SHARED_INPUTS`) are as the last call saw
+    them, and whose notebook is still there, is skipped: after a prose edit, only that
+    page's notebook is built again (``mkdocs serve`` rebuilds on every edit).
+    """
     out_dir = root / OUTPUT_DIR
+    record_file = out_dir / INPUTS_RECORD
+    shared = _shared_inputs(root)
+    try:
+        last = json.loads(record_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        last = {}
+    seen = last.get("pages", {}) if last.get("shared") == shared else {}
+    pages: dict[str, list] = {}
     changed = []
     wanted = set()
     for page in sorted((root / "docs").glob("*.md")):
+        target = notebook_path(root, page)
+        stamp = _stamp(page)
+        before = seen.get(page.name)
+        if before is not None and before[0] == stamp and (not before[1] or target.is_file()):
+            pages[page.name] = before
+            if before[1]:
+                wanted.add(target)
+            continue
         notebook = build_notebook(page, root)
+        pages[page.name] = [stamp, notebook is not None]
         if notebook is None:
             continue
-        target = notebook_path(root, page)
         wanted.add(target)
         content = json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
         if target.is_file() and target.read_text(encoding="utf-8") == content:
@@ -416,6 +459,8 @@ def write_notebooks(root: Path) -> list[Path]:
         for stale in out_dir.glob("*.ipynb"):
             if stale not in wanted:
                 stale.unlink()
+        record = {"shared": shared, "pages": pages}
+        record_file.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
     return changed
 
 
