@@ -240,6 +240,24 @@ def budgets(results: dict) -> list[dict]:
             f"{serve.get('rebuilds_after_snippet_edit')}/{serve.get('rebuilds_after_page_edit')}"
         )
         found.append({"name": "serve", "measured": counts, "limit": "1/1", "ok": serve.get("ok")})
+        # A prose edit under `make serve` reaches the browser in at most a quarter of the time
+        # a full `mkdocs build` takes (every page rendered; snippets already run).
+        reload_seconds = serve.get("seconds_to_reload_after_page_edit")
+        full = results["builds"]["no_change"]["median"]
+        ratio = round(reload_seconds / full, 3) if reload_seconds and full else None
+        results["serve_ratio"] = {
+            "reload_seconds": reload_seconds,
+            "full_build": full,
+            "ratio": ratio,
+        }
+        found.append(
+            {
+                "name": "serve_edit_ratio",
+                "measured": ratio,
+                "limit": "≤ 0.25",
+                "ok": ratio is not None and ratio <= 0.25,
+            }
+        )
     make_test = results.get("make_test")
     found.append(
         {

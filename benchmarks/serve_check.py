@@ -1,4 +1,8 @@
-"""Does ``mkdocs serve`` rebuild exactly once per edit? Count the rebuilds it logs."""
+"""Does ``mkdocs serve`` rebuild exactly once per edit, and how soon does the browser reload?
+
+Counts the rebuilds it logs, and times each edit until the server tells the browser to
+reload (what a contributor waits for).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,9 @@ from workspace import Edits
 
 BUILD_STARTED = "Building documentation..."
 SERVING = "Serving on"
+RELOADED = "Reloading browsers"
+# As `make serve` runs it (the Makefile's SERVE_FLAGS): only what an edit changed is rebuilt.
+SERVE_FLAGS = ("--dirty",)
 
 
 def free_port() -> int:
@@ -60,6 +67,19 @@ class _Log:
             time.sleep(0.2)
         return bool(self.count(text, since))
 
+    def first(self, text: str, since: float, timeout: float) -> float | None:
+        """When the first line holding ``text`` arrived after ``since`` (None: not by timeout)."""
+        deadline = time.monotonic() + timeout
+        while self.alive():
+            with self.lock:
+                found = [t for t, line in self.lines if t >= since and text in line]
+            if found:
+                return found[0]
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.05)
+        return None
+
     def quiet_for(self, seconds: float, timeout: float) -> None:
         """Wait until nothing has been logged for ``seconds`` (or ``timeout`` passes)."""
         deadline = time.monotonic() + timeout
@@ -83,7 +103,7 @@ def check_serve(root: Path, settle: float = 10.0, timeout: float = 600.0) -> dic
     port = free_port()
     proc = subprocess.Popen(
         # Not --strict: this counts rebuilds; `make test` judges warnings.
-        mkdocs_command(root, "serve", "--no-strict", "-v", "-a", f"127.0.0.1:{port}"),
+        mkdocs_command(root, "serve", "--no-strict", *SERVE_FLAGS, "-v", "-a", f"127.0.0.1:{port}"),
         cwd=root,
         env=env,
         stdout=subprocess.PIPE,
@@ -103,6 +123,11 @@ def check_serve(root: Path, settle: float = 10.0, timeout: float = 600.0) -> dic
             since = time.monotonic()
             edit()
             log.wait_for(BUILD_STARTED, since, timeout)
+            # Edit to reload: what the contributor waits for, watcher delay included.
+            reloaded = log.first(RELOADED, since, timeout)
+            result[f"seconds_to_reload_after_{kind}_edit"] = (
+                round(reloaded - since, 3) if reloaded is not None else None
+            )
             log.quiet_for(settle, timeout)  # a rebuild loop would keep logging
             result[f"rebuilds_after_{kind}_edit"] = log.count(BUILD_STARTED, since)
             result[f"snippets_run_after_{kind}_edit"] = log.count("ran    snippets/", since)
