@@ -17,6 +17,7 @@ import html
 import json
 import re
 import subprocess
+from functools import lru_cache
 from pathlib import Path
 
 from markdown.extensions import Extension
@@ -34,6 +35,8 @@ class TypesetError(ValueError):
     """KaTeX rejected a formula."""
 
 
+# Both languages show the same formulas: each is sent to KaTeX once per build process.
+@lru_cache(maxsize=8192)
 def render(tex: str, display: bool, script: Path) -> dict:
     """KaTeX's reply for one formula: ``{"html": …}`` or ``{"error": …}``."""
     renderer = _renderers.get(script)
