@@ -157,8 +157,34 @@ def test_unchanged_notebooks_are_not_rewritten(tmp_path):
     assert write_notebooks(tmp_path) == []
     (tmp_path / "docs" / "dynamic-graphs.en.md").unlink()
     write_notebooks(tmp_path)
-    left = sorted(p.name for p in (tmp_path / "generated" / "_notebooks").iterdir())
+    left = sorted(p.name for p in (tmp_path / "generated" / "_notebooks").glob("*.ipynb"))
     assert left == ["dynamic-graphs.zh.ipynb"]
+
+
+def test_notebooks_are_rebuilt_when_their_inputs_change(tmp_path):
+    """Skipping unchanged pages must never leave a notebook behind its page or snippets."""
+    shutil.copytree(ROOT / "snippets" / "dynamic_graphs", tmp_path / "snippets" / "dynamic_graphs")
+    (tmp_path / "docs").mkdir()
+    for lang in LANGUAGES:
+        shutil.copy(DOCS / f"dynamic-graphs.{lang}.md", tmp_path / "docs")
+    out = tmp_path / "generated" / "_notebooks"
+    write_notebooks(tmp_path)
+    # A page's own edit: only its notebook.
+    page = tmp_path / "docs" / "dynamic-graphs.en.md"
+    page.write_text(page.read_text("utf-8").replace("# ", "# Edited: ", 1), "utf-8")
+    assert [p.name for p in write_notebooks(tmp_path)] == ["dynamic-graphs.en.ipynb"]
+    assert "Edited: " in (out / "dynamic-graphs.en.ipynb").read_text("utf-8")
+    # A snippet's edit: every notebook that carries it.
+    snippet = tmp_path / "snippets" / "dynamic_graphs" / "linear_graph.py"
+    source = snippet.read_text("utf-8")
+    end = source.index("# --8<-- [end:")  # inside the first section, which the notebook shows
+    snippet.write_text(source[:end] + "edited_here = 1\n" + source[end:], "utf-8")
+    rebuilt = sorted(p.name for p in write_notebooks(tmp_path))
+    assert rebuilt == [f"dynamic-graphs.{lang}.ipynb" for lang in sorted(LANGUAGES)]
+    assert "edited_here" in (out / "dynamic-graphs.zh.ipynb").read_text("utf-8")
+    # A notebook deleted behind the build's back comes back.
+    (out / "dynamic-graphs.zh.ipynb").unlink()
+    assert [p.name for p in write_notebooks(tmp_path)] == ["dynamic-graphs.zh.ipynb"]
 
 
 def _tip(lines: list[str], tmp_path: Path, language: str = "en") -> list[str]:
