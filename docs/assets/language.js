@@ -1,5 +1,6 @@
-// Three fixes for Material for MkDocs 9.8 with mkdocs-static-i18n, loaded just before
-// Material's bundle. Languages come from the template: data-languages="zh en".
+// Fixes for Material for MkDocs 9.8, loaded just before Material's bundle: three for
+// mkdocs-static-i18n, one for start-up work on long pages. Languages come from the
+// template: data-languages="zh en".
 (() => {
   const languages = (document.currentScript?.dataset.languages || "").split(/\s+/).filter(Boolean);
   const holder = document.getElementById("__config");
@@ -57,4 +58,19 @@
   worker.searchParams.set("bundle", bundle.pathname);
   settings.search = worker.pathname + worker.search;
   holder.textContent = JSON.stringify(settings);
+
+  // 4. On start-up, Material's palette re-applies the colours the page already has (the
+  //    template and Material's inline script set them on <body> while the page was parsed)
+  //    and, around that, marks <body> data-md-color-switching, which turns transitions off
+  //    on every element (`[data-md-color-switching] *`). Setting and removing that mark
+  //    makes the browser restyle the whole page twice (1,100–1,400 elements on a long
+  //    chapter), in the start-up tasks Lighthouse counts as blocking. Nothing changes colour on start-up, so nothing can transition:
+  //    the start-up mark is skipped. A reader's own switch later is marked as before.
+  const body = document.body;
+  const restore = () => delete body.setAttribute;
+  body.setAttribute = function (name, value) {
+    if (name !== "data-md-color-switching") return Element.prototype.setAttribute.call(this, name, value);
+    restore();
+  };
+  document.addEventListener("DOMContentLoaded", restore, { once: true });
 })();
