@@ -59,18 +59,32 @@
   settings.search = worker.pathname + worker.search;
   holder.textContent = JSON.stringify(settings);
 
-  // 4. On start-up, Material's palette re-applies the colours the page already has (the
-  //    template and Material's inline script set them on <body> while the page was parsed)
-  //    and, around that, marks <body> data-md-color-switching, which turns transitions off
-  //    on every element (`[data-md-color-switching] *`). Setting and removing that mark
-  //    makes the browser restyle the whole page twice (1,100–1,400 elements on a long
-  //    chapter), in the start-up tasks Lighthouse counts as blocking. Nothing changes colour on start-up, so nothing can transition:
-  //    the start-up mark is skipped. A reader's own switch later is marked as before.
+  // 4. On start-up, Material's palette applies the reader's colours to <body>, marking it
+  //    data-md-color-switching meanwhile, which turns transitions off on every element
+  //    (`[data-md-color-switching] *`). Setting and removing that mark restyles the whole
+  //    page twice (1,100–1,400 elements on a long chapter), in the start-up tasks
+  //    Lighthouse counts as blocking. Almost always the colours are the ones <body> already
+  //    has (the template's, or those Material's inline script restored while the page was
+  //    parsed): nothing changes, so nothing can transition, and the mark is held back.
+  //    When the palette does change a colour (a first visit on a dark-mode system), the
+  //    mark is set before that change, as Material does. A reader's own switch later is
+  //    marked as before.
+  const SWITCHING = "data-md-color-switching";
   const body = document.body;
+  let held = false;
   const restore = () => delete body.setAttribute;
   body.setAttribute = function (name, value) {
-    if (name !== "data-md-color-switching") return Element.prototype.setAttribute.call(this, name, value);
-    restore();
+    const set = (key, text) => Element.prototype.setAttribute.call(this, key, text);
+    if (name === SWITCHING) {
+      held = true;
+      return;
+    }
+    const colour = /^data-md-color-(scheme|primary|accent)$/.test(name);
+    if (held && colour && this.getAttribute(name) !== String(value)) {
+      held = false;
+      set(SWITCHING, "");
+    }
+    return set(name, value);
   };
   document.addEventListener("DOMContentLoaded", restore, { once: true });
 })();

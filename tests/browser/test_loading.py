@@ -134,8 +134,8 @@ def test_start_up_restyles_no_page_for_a_palette_switch_but_a_readers_switch_doe
     fresh_desktop, server
 ):
     # Material marks <body> while it applies a palette (transitions off on every element);
-    # on start-up it re-applies the palette the page already has, and language.js skips
-    # that mark, which cost two whole-page restyles (docs/assets/language.js, fix 4).
+    # on start-up it re-applies the palette the page already has, and language.js holds
+    # that mark back, which cost two whole-page restyles (docs/assets/language.js, fix 4).
     tab = fresh_desktop.new_page()
     tab.add_init_script(SWITCHING_LOG)
     tab.goto(server.url(LONG), wait_until="load")
@@ -146,4 +146,16 @@ def test_start_up_restyles_no_page_for_a_palette_switch_but_a_readers_switch_doe
     tab.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
     tab.wait_for_timeout(300)
     # The reader's switch is marked, then unmarked, as Material does it.
+    assert tab.evaluate("window.__switching") == [True, False]
+
+
+def test_a_start_up_that_changes_colours_is_still_marked(fresh_desktop, server):
+    # A first visit on a dark-mode system: the page is parsed light, and Material switches
+    # it to dark on start-up. That switch must not animate, so it keeps its mark.
+    tab = fresh_desktop.new_page()
+    tab.emulate_media(color_scheme="dark")
+    tab.add_init_script(SWITCHING_LOG)
+    tab.goto(server.url(LONG), wait_until="load")
+    tab.wait_for_timeout(300)
+    assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     assert tab.evaluate("window.__switching") == [True, False]
