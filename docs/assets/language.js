@@ -1,5 +1,6 @@
-// Three fixes for Material for MkDocs 9.8 with mkdocs-static-i18n, loaded just before
-// Material's bundle. Languages come from the template: data-languages="zh en".
+// Fixes for Material for MkDocs 9.8, loaded just before Material's bundle: three for
+// mkdocs-static-i18n, one for start-up work on long pages. Languages come from the
+// template: data-languages="zh en".
 (() => {
   const languages = (document.currentScript?.dataset.languages || "").split(/\s+/).filter(Boolean);
   const holder = document.getElementById("__config");
@@ -57,4 +58,33 @@
   worker.searchParams.set("bundle", bundle.pathname);
   settings.search = worker.pathname + worker.search;
   holder.textContent = JSON.stringify(settings);
+
+  // 4. On start-up, Material's palette applies the reader's colours to <body>, marking it
+  //    data-md-color-switching meanwhile, which turns transitions off on every element
+  //    (`[data-md-color-switching] *`). Setting and removing that mark restyles the whole
+  //    page twice (1,100–1,400 elements on a long chapter), in the start-up tasks
+  //    Lighthouse counts as blocking. Almost always the colours are the ones <body> already
+  //    has (the template's, or those Material's inline script restored while the page was
+  //    parsed): nothing changes, so nothing can transition, and the mark is held back.
+  //    When the palette does change a colour (a first visit on a dark-mode system), the
+  //    mark is set before that change, as Material does. A reader's own switch later is
+  //    marked as before.
+  const SWITCHING = "data-md-color-switching";
+  const body = document.body;
+  let held = false;
+  const restore = () => delete body.setAttribute;
+  body.setAttribute = function (name, value) {
+    const set = (key, text) => Element.prototype.setAttribute.call(this, key, text);
+    if (name === SWITCHING) {
+      held = true;
+      return;
+    }
+    const colour = /^data-md-color-(scheme|primary|accent)$/.test(name);
+    if (held && colour && this.getAttribute(name) !== String(value)) {
+      held = false;
+      set(SWITCHING, "");
+    }
+    return set(name, value);
+  };
+  document.addEventListener("DOMContentLoaded", restore, { once: true });
 })();

@@ -117,3 +117,45 @@ def test_the_table_of_contents_scrolls_to_the_heading_it_names(tab, server):
     tab.wait_for_timeout(800)  # Material scrolls smoothly
     top = _top_of(tab, target)
     assert HEADER_PX - 5 <= top <= HEADER_PX + 60, f"#{target} is at {top:.0f} px"
+
+
+# Every time <body> gains or loses data-md-color-switching, from the first byte parsed on.
+SWITCHING_LOG = """
+window.__switching = [];
+new MutationObserver((records) => {
+  for (const r of records) window.__switching.push(r.target.hasAttribute(r.attributeName));
+}).observe(document, {
+  subtree: true, attributes: true, attributeFilter: ["data-md-color-switching"],
+});
+"""
+
+
+def test_start_up_restyles_no_page_for_a_palette_switch_but_a_readers_switch_does(
+    fresh_desktop, server
+):
+    # Material marks <body> while it applies a palette (transitions off on every element);
+    # on start-up it re-applies the palette the page already has, and language.js holds
+    # that mark back, which cost two whole-page restyles (docs/assets/language.js, fix 4).
+    tab = fresh_desktop.new_page()
+    tab.add_init_script(SWITCHING_LOG)
+    tab.goto(server.url(LONG), wait_until="load")
+    tab.wait_for_timeout(300)
+    assert tab.evaluate("window.__switching") == []
+    assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    tab.locator('[data-md-component="palette"] label:not([hidden])').first.click()
+    tab.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    tab.wait_for_timeout(300)
+    # The reader's switch is marked, then unmarked, as Material does it.
+    assert tab.evaluate("window.__switching") == [True, False]
+
+
+def test_a_start_up_that_changes_colours_is_still_marked(fresh_desktop, server):
+    # A first visit on a dark-mode system: the page is parsed light, and Material switches
+    # it to dark on start-up. That switch must not animate, so it keeps its mark.
+    tab = fresh_desktop.new_page()
+    tab.emulate_media(color_scheme="dark")
+    tab.add_init_script(SWITCHING_LOG)
+    tab.goto(server.url(LONG), wait_until="load")
+    tab.wait_for_timeout(300)
+    assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert tab.evaluate("window.__switching") == [True, False]
