@@ -74,11 +74,14 @@ class Edits:
         self.count = 0
 
     def snippet(self) -> Path:
-        """Append a comment to one snippet: its text hash changes, its output does not."""
+        """Append a statement to one snippet: its text hash changes, its output does not.
+
+        Not a comment: every comment needs its Chinese translation, or the build fails.
+        """
         path = self.pick_snippet()
         self.count += 1
         with path.open("a", encoding="utf-8") as handle:
-            handle.write(f"# benchmark edit {self.count}\n")
+            handle.write(f"benchmark_edit = {self.count}\n")
         return path
 
     def prose(self) -> Path:
