@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from autograd_illustrated.mkdocs_config import project_root
+from autograd_illustrated.mkdocs_config import later_language_build, project_root
 from autograd_illustrated.prebuild import PrebuildError, check_includes
 from autograd_illustrated.sourcelines import install_link_locator, missing_includes
 
@@ -42,8 +42,8 @@ def on_config(config):
 
 @event_priority(100)  # before the snippet runner and the notebook writer read the pages
 def on_pre_build(config) -> None:
-    if not _snippet_options(config).get("check_paths"):
-        return
+    if not _snippet_options(config).get("check_paths") or later_language_build(config):
+        return  # every language's pages were checked by the first language's build
     try:  # not yet under generated/: the runner may not have written those yet
         check_includes(project_root(config), Path(config.docs_dir), _bases(config))
     except PrebuildError as exc:
