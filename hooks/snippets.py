@@ -23,7 +23,7 @@ from mkdocs.structure.files import File
 from autograd_illustrated.comments import (
     CommentLanguageExtension,
     TranslationError,
-    write_translated,
+    write_every_translation,
 )
 from autograd_illustrated.mkdocs_config import build_language, later_language_build, project_root
 from autograd_illustrated.prebuild import PrebuildError, published
@@ -54,7 +54,7 @@ def on_pre_build(config) -> None:
     try:
         # Even in the plain reference build: Chinese pages include these copies. Cheap (about
         # a quarter of a second): it only tokenizes the snippets and rewrites what changed.
-        write_translated(root)
+        write_every_translation(root)
     except TranslationError as exc:
         raise PluginError(f"snippet comments without a translation:\n{exc}") from None
     if os.environ.get(PLAIN_BUILD):

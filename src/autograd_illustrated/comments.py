@@ -55,7 +55,6 @@ from .vocabulary import CODE_LANGUAGE, LANGUAGES, SECTION_MARK, english_name, pa
 # Languages whose pages show translated comments (by name, for messages): all but the one
 # the snippets' comments are written in.
 TRANSLATED = {lang: english_name(lang) for lang in LANGUAGES if lang != CODE_LANGUAGE}
-OUTPUT_DIR = Path("generated") / "_zh"  # "_": never a snippet's folder (see find_snippets)
 # Markers that tools or the runner read: kept as written; words after them are translated.
 MARKER = re.compile(
     r"^(?P<marker>(?:raises:\s*[A-Za-z_][\w.]*|noqa(?::\s*[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)?"
@@ -354,6 +353,11 @@ def write_translated(root: Path, lang: str = "zh") -> list[Path]:
             if stale not in wanted:
                 stale.unlink()
     return changed
+
+
+def write_every_translation(root: Path) -> list[Path]:
+    """:func:`write_translated` for every language whose pages show translated comments."""
+    return [path for lang in TRANSLATED for path in write_translated(root, lang)]
 
 
 def check_orphans(root: Path, lang: str = "zh") -> list[str]:

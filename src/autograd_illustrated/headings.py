@@ -269,10 +269,20 @@ def anchors(page: Page, slug: Callable[[str], str]) -> list[str]:
 
 
 def structure_difference(pages: dict[str, Page], root: Path) -> str | None:
-    """Why the pages' headings cannot be paired by position, or None if they can."""
-    sides = {lang: page.sections for lang, page in pages.items()}
-    first, second = LANGUAGES
-    a, b = sides[first], sides[second]
+    """Why the pages' headings cannot be paired by position, or None if they can.
+
+    Every language's page is compared with the default language's.
+    """
+    first, *others = LANGUAGES
+    for second in others:
+        why = _pair_difference(pages, root, first, second)
+        if why:
+            return why
+    return None
+
+
+def _pair_difference(pages: dict[str, Page], root: Path, first: str, second: str) -> str | None:
+    a, b = pages[first].sections, pages[second].sections
     for position in range(max(len(a), len(b))):
         x = a[position] if position < len(a) else None
         y = b[position] if position < len(b) else None
@@ -455,24 +465,32 @@ def problems(root: Path) -> list[str]:
         if why:
             found.append(f"{name}: {why}")
             continue
-        first, second = (pair[lang] for lang in LANGUAGES)
-        seen: dict[str, Heading] = {}
-        for a, b in zip(first.sections, second.sections, strict=True):
-            left = f"{shown(first.path, root)}:{a.line}"
-            right = f"{shown(second.path, root)}:{b.line}"
-            if not a.explicit or not b.explicit:
-                missing = [w for w, h in ((left, a), (right, b)) if not h.explicit]
-                found.append(
-                    f"{' and '.join(missing)}: no explicit id "
-                    f"({left}: {a.explicit and '#' + a.explicit}, "
-                    f"{right}: {b.explicit and '#' + b.explicit})"
-                )
-            elif a.explicit != b.explicit:
-                found.append(f"different ids: {left}: #{a.explicit}  vs  {right}: #{b.explicit}")
-            elif a.explicit in seen:
-                found.append(f"{left}: #{a.explicit} is used twice on the page")
-            if a.explicit:
-                seen[a.explicit] = a
+        first, *others = (pair[lang] for lang in LANGUAGES)
+        for second in others:
+            found += _id_problems(first, second, root)
+    return found
+
+
+def _id_problems(first: Page, second: Page, root: Path) -> list[str]:
+    """Headings of two versions of a page whose ids are missing, differ, or repeat."""
+    found = []
+    seen: dict[str, Heading] = {}
+    for a, b in zip(first.sections, second.sections, strict=True):
+        left = f"{shown(first.path, root)}:{a.line}"
+        right = f"{shown(second.path, root)}:{b.line}"
+        if not a.explicit or not b.explicit:
+            missing = [w for w, h in ((left, a), (right, b)) if not h.explicit]
+            found.append(
+                f"{' and '.join(missing)}: no explicit id "
+                f"({left}: {a.explicit and '#' + a.explicit}, "
+                f"{right}: {b.explicit and '#' + b.explicit})"
+            )
+        elif a.explicit != b.explicit:
+            found.append(f"different ids: {left}: #{a.explicit}  vs  {right}: #{b.explicit}")
+        elif a.explicit in seen:
+            found.append(f"{left}: #{a.explicit} is used twice on the page")
+        if a.explicit:
+            seen[a.explicit] = a
     return found
 
 

@@ -22,7 +22,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from autograd_illustrated.comments import TranslationError, write_translated
+from autograd_illustrated.comments import TranslationError, write_every_translation
 from autograd_illustrated.notebooks import write_notebooks
 from autograd_illustrated.sourcelines import missing_includes
 from autograd_illustrated.vocabulary import PUBLISHED_SUFFIXES, shown
@@ -135,7 +135,7 @@ def publish(root: Path, target: Path) -> None:
 def prebuild(root: Path, publish_to: Path | None = None) -> None:
     root = root.resolve()
     check_includes(root, root / "docs", [root])
-    write_translated(root)
+    write_every_translation(root)
     run_snippets(root)
     check_includes(root, root / "docs", [root], skip_generated=False)
     write_notebooks(root)
