@@ -247,3 +247,18 @@ def _text(html: str) -> str:
     """The page's prose: no tags, code, scripts or styles (where a $ is just a $)."""
     html = re.sub(r"<(script|style|code|pre)\b.*?</\1>", "", html, flags=re.S)
     return re.sub(r"<[^>]+>", "", html)
+
+
+def test_the_header_search_box_is_zensicals_own(zensical_site):
+    """The site's fork of Material's search partial is Material's markup: under Zensical it
+    would replace the box whose button opens Zensical's search (a click did nothing)."""
+    wrong = [
+        page
+        for page in sorted(_pages(zensical_site))
+        if page.endswith("/")
+        and (
+            'class="md-search__button"' not in (html := _html(zensical_site, page))
+            or 'class="md-search__form"' in html
+        )
+    ]
+    assert not wrong, f"pages whose header search is not Zensical's own: {wrong[:5]}"

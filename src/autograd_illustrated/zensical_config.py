@@ -10,7 +10,9 @@ hook did the work:
   and Chinese pages' includes show the Chinese-comment copies
   (:class:`autograd_illustrated.comments.CommentLanguageExtension`, which learns the
   page's language from Zensical's per-language configuration);
-- the theme is Zensical's ``classic`` variant (Material's look), with the same overrides;
+- the theme is Zensical's ``classic`` variant (Material's look), with the site's own
+  templates but not its forks of Material's partials (:data:`FORK_MARK`): those are
+  Material's markup, and Zensical's own partials carry its search box's behaviour;
 - ``hooks:`` is dropped, since Zensical would ignore it anyway.
 
 Usage: ``python -m autograd_illustrated.zensical_config OUT_DIR`` writes ``OUT_DIR/mkdocs.yml``
@@ -20,12 +22,15 @@ Usage: ``python -m autograd_illustrated.zensical_config OUT_DIR`` writes ``OUT_D
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
 import yaml
 
 OURS = "autograd_illustrated.markdown."
+# How a template forked from one of Material's says so (tests/test_overrides.py reads it).
+FORK_MARK = "Forked from the original with sha256"
 
 
 class _Tagged:
@@ -64,7 +69,9 @@ def zensical_config(root: Path, out: Path) -> dict:
     config["site_dir"] = str(out / "site")
     theme = config["theme"]
     theme["variant"] = "classic"
-    theme["custom_dir"] = str(root / theme.get("custom_dir", "overrides"))
+    theme["custom_dir"] = str(
+        _own_templates(root / theme.get("custom_dir", "overrides"), out / "overrides")
+    )
 
     extensions = []
     for entry in config["markdown_extensions"]:
@@ -84,6 +91,17 @@ def zensical_config(root: Path, out: Path) -> dict:
     extensions.append("autograd_illustrated.comments")
     config["markdown_extensions"] = extensions
     return config
+
+
+def _own_templates(overrides: Path, target: Path) -> Path:
+    """A copy of ``overrides`` without the forks of Material's partials."""
+    shutil.rmtree(target, ignore_errors=True)
+    for path in sorted(overrides.rglob("*")):
+        if path.is_file() and FORK_MARK not in path.read_text("utf-8", errors="replace"):
+            copy = target / path.relative_to(overrides)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, copy)
+    return target
 
 
 def write(root: Path, out: Path) -> Path:
