@@ -20,6 +20,7 @@ import pytest
 
 from autograd_illustrated.headings import read_page
 from autograd_illustrated.vocabulary import (
+    FENCE,
     LANGUAGES,
     english_name,
     is_doctest,
@@ -29,7 +30,6 @@ from autograd_illustrated.vocabulary import (
 
 ROOT = Path(os.environ.get("PROJECT_ROOT") or Path(__file__).resolve().parents[1]).resolve()
 DOCS = ROOT / "docs"
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
 
 
 def _shown(path: Path) -> str:

@@ -56,6 +56,7 @@ import pytest
 
 from autograd_illustrated.runner.snippets import raise_markers
 from autograd_illustrated.vocabulary import (
+    FENCE,
     PYTHON_FENCES,
     SECTION_MARK,
     fence_language,
@@ -66,7 +67,6 @@ from autograd_illustrated.vocabulary import (
 
 ROOT = Path(os.environ.get("PROJECT_ROOT") or Path(__file__).resolve().parents[1]).resolve()
 DOCS = ROOT / "docs"
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # Always there in a module's namespace, a notebook's or a REPL's (``__file__`` is not).
 ALWAYS = set(dir(builtins)) | {"__name__", "__doc__", "__builtins__", "__spec__", "__loader__"}

@@ -36,7 +36,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote
 
-from .vocabulary import CODE_LANGUAGE, LANGUAGES, discover, page_name, shown, sibling_of
+from .vocabulary import CODE_LANGUAGE, FENCE, LANGUAGES, discover, page_name, shown, sibling_of
 
 # New ids are slugs of this language's headings: ASCII, readable in a URL.
 ID_LANGUAGE = CODE_LANGUAGE
@@ -49,7 +49,6 @@ ATTR_LIST = re.compile(r"[ ]+\{:?[ ]*(?P<attrs>[^}\n ][^\n]*)\}[ ]*$")
 BLOCK_ATTR_LIST = re.compile(r"\{:?[ ]*(?P<attrs>[^}\n ][^}\n]*)\}")
 ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
 HTML_ID = re.compile(r"""\bid=["'](?P<id>[^"']+)["']""")
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
 # Places a docs page links to an anchor: [text](url), [label]: url, href="url".
 LINK = re.compile(
     r"(?P<lead>\]\(\s*<?|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?|\bhref=[\"'])"

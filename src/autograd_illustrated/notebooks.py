@@ -24,12 +24,11 @@ from pathlib import Path
 
 from .comments import translated_source
 from .runner.snippets import raise_markers
-from .vocabulary import SECTION_MARK, page_name, parse_include
+from .vocabulary import FENCE, SECTION_MARK, page_name, parse_include
 
 # Underscore: never a snippet's folder (snippets named _*.py are skipped), so never cleaned away.
 OUTPUT_DIR = Path("generated") / "_notebooks"
 HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*(\{[^}]*\})?\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 
 # The few sentences every notebook needs, per language. Everything else comes from the page.
 TEXT = {

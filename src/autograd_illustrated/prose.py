@@ -27,12 +27,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .vocabulary import INCLUDE_LINE
+from .vocabulary import FENCE, INCLUDE_LINE
 
 CHECK = re.compile(r"<!--\s*prose:\s*(?P<expr>.+?)\s*=>\s*(?P<text>.+?)\s*-->", re.DOTALL)
 GIVEN = re.compile(r"<!--\s*given:\s*(?P<numbers>.+?)\s*-->", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # Text that reads as prose but holds no stated number: code, link targets, tags, attributes.
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _NOT_PROSE = re.compile(
@@ -102,9 +101,9 @@ def _prose_only(page: str) -> str:
     lines = masked.splitlines(keepends=True)
     fence = None
     for index, line in enumerate(lines):
-        opening = _FENCE.match(line)
+        opening = FENCE.match(line)
         if fence is None and opening:
-            fence = opening.group(1)[0] * 3
+            fence = opening["fence"][0] * 3
         elif fence is not None:
             if line.strip().startswith(fence):
                 fence = None

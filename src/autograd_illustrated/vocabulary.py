@@ -238,6 +238,8 @@ def section_names(text: str) -> set[str]:
 
 # -- doctests -------------------------------------------------------------------------------
 
+# A fenced code block's opening or closing line: its indent, its fence and its info string.
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
 PYTHON_FENCES = frozenset({"python", "py"})
 DOCTEST_FENCE = "pycon"
 
