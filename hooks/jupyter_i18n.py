@@ -9,10 +9,11 @@ notebook with its other-language sibling for the language switcher.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+
+from autograd_illustrated.vocabulary import page_name, versions_of
 
 
 @event_priority(-110)  # after static-i18n's on_files (-100)
@@ -48,15 +49,16 @@ def _link_languages(file, config) -> None:
     it did, so we pair ``playground.zh.ipynb`` with ``playground.en.ipynb`` ourselves.
     """
     i18n = config.plugins.get("i18n")
-    name = re.match(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.ipynb$", Path(file.src_uri).name)
-    if i18n is None or not name or not hasattr(file, "alternates"):
+    name = page_name(Path(file.src_uri))
+    if i18n is None or name is None or name.ext != "ipynb" or not hasattr(file, "alternates"):
         return
     folder = Path(file.src_uri).parent
+    versions = versions_of(Path(config.docs_dir) / file.src_uri)
     for lang in i18n.all_languages:
-        if not (Path(config.docs_dir) / folder / f"{name['stem']}.{lang}.ipynb").is_file():
+        if not versions.get(lang, Path()).is_file():
             continue
         prefix = "" if lang == i18n.default_language else f"{lang}/"
-        url = (folder / name["stem"]).as_posix().removeprefix("./") + "/"
+        url = (folder / name.slug).as_posix().removeprefix("./") + "/"
         file.alternates[lang] = _Link(prefix + url)
 
 
